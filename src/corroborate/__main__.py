@@ -1,0 +1,5 @@
+import sys
+
+from corroborate.cli import main
+
+sys.exit(main())

@@ -1,0 +1,253 @@
+"""Reports -> incidents: blocking, scored links, greedy average-link merging.
+
+Strategy ``corroborate.cluster.entity_time.v1``. Stages:
+
+1. per report: features (``features.report_features``) and an embedding;
+2. reduce: document frequencies (``TermStats``), then per-report weighting;
+3. per block: score candidate pairs that share a rare key (``blocking``);
+4. merge: edges in descending score order; two clusters merge only when the
+   *average* score over all their cross pairs clears the threshold (pairs not
+   met in blocking are scored on demand). Average linkage keeps two same-type
+   incidents apart even when one report of each happens to look alike.
+
+Deterministic and input-order independent: everything is sorted by id, and
+ties in scores are broken by ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from corroborate.cluster.blocking import block_keys, block_pairs, build_blocks
+from corroborate.cluster.embed import Embedder, default_embedder
+from corroborate.cluster.features import (
+    ReportFeatures,
+    TermStats,
+    WeightedReport,
+    report_features,
+    weigh,
+)
+from corroborate.cluster.score import ScoreWeights, score_pair
+from corroborate.records import Link, ReportAnalysis
+
+STRATEGY = "corroborate.cluster.entity_time.v1"
+
+
+@dataclass(frozen=True)
+class ClusterConfig:
+    """The one configuration used for every corpus.
+
+    Attributes:
+        threshold: minimum average link score for two clusters to merge.
+        weights: how link features combine into a score.
+        max_terms: TF-IDF terms kept per report.
+        key_terms, key_entities: blocking keys per report.
+        max_block: keys shared by more reports than this are not used for blocking.
+        max_cross_pairs: cap on pairs compared when merging two large clusters.
+        use_embeddings: embed report leads (USE-multilingual).
+        passes: merge passes over the edges.
+        attach_threshold: a cluster of at most ``attach_size`` reports (a thin page,
+            a short brief) joins its best neighbour cluster at this lower average score.
+    """
+
+    threshold: float = 0.39
+    weights: ScoreWeights = field(default_factory=ScoreWeights)
+    max_terms: int = 80
+    key_terms: int = 10
+    key_entities: int = 6
+    max_block: int = 60
+    max_cross_pairs: int = 900
+    use_embeddings: bool = True
+    passes: int = 2
+    attach_threshold: float = 0.2
+    attach_size: int = 1
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """One incident's reports and the links that put them together."""
+
+    reports: tuple[str, ...]
+    links: tuple[Link, ...]
+
+
+class _Scorer:
+    """Scores pairs once and remembers them (the merge step asks again)."""
+
+    def __init__(self, reports: Mapping[str, WeightedReport], weights: ScoreWeights) -> None:
+        self.reports = reports
+        self.weights = weights
+        self.cache: dict[tuple[str, str], tuple[float, dict[str, Any]]] = {}
+
+    def __call__(self, a: str, b: str) -> tuple[float, dict[str, Any]]:
+        pair = (a, b) if a < b else (b, a)
+        if pair not in self.cache:
+            self.cache[pair] = score_pair(self.reports[pair[0]], self.reports[pair[1]],
+                                          self.weights)
+        return self.cache[pair]
+
+
+def prepare(analyses: Sequence[ReportAnalysis], config: ClusterConfig,
+            embedder: Embedder | None = None) -> dict[str, WeightedReport]:
+    """Stages 1-2: features, document frequencies, weighting, embeddings."""
+    ordered = sorted(analyses, key=lambda a: a.report.id)
+    feats: list[ReportFeatures] = [report_features(a) for a in ordered]
+    stats = TermStats()
+    for f in feats:
+        stats.add(f)
+    vectors: Mapping[str, np.ndarray] = {}
+    if config.use_embeddings and ordered:
+        vectors = (embedder or default_embedder()).embed_reports([a.report for a in ordered])
+    return {f.id: weigh(f, stats, vectors.get(f.id), max_terms=config.max_terms) for f in feats}
+
+
+def candidate_edges(reports: Mapping[str, WeightedReport], config: ClusterConfig,
+                    scorer: _Scorer) -> list[tuple[float, str, str]]:
+    """Stage 3: score every candidate pair of every admissible block."""
+    keys = {rid: block_keys(r, key_terms=config.key_terms, key_entities=config.key_entities)
+            for rid, r in reports.items()}
+    if len(keys) <= config.max_block:
+        # A corpus no bigger than one block is one block: rarest-key blocking cannot
+        # see shared keys when every key occurs in only a handful of reports.
+        keys = {rid: k | {"*"} for rid, k in keys.items()}
+    blocks = build_blocks(keys, max_block=config.max_block)
+    edges = []
+    for key, members in blocks.items():
+        for a, b in block_pairs(key, members, keys, blocks):
+            edges.append((scorer(a, b)[0], a, b))
+    edges.sort(key=lambda e: (-e[0], e[1], e[2]))
+    return edges
+
+
+def _average(scorer: _Scorer, left: list[str], right: list[str], cap: int) -> float:
+    if len(left) * len(right) > cap:  # deterministic thinning of very large merges
+        step = max(1, (len(left) * len(right)) // cap)
+        left, right = left[::step] or left[:1], right
+    total = sum(scorer(x, y)[0] for x in left for y in right)
+    return total / (len(left) * len(right))
+
+
+def merge(ids: Sequence[str], edges: list[tuple[float, str, str]], scorer: _Scorer,
+          config: ClusterConfig) -> tuple[dict[str, list[str]], list[tuple[str, str]]]:
+    """Stage 4: greedy average-link merging; returns clusters and the merging edges."""
+    owner = {rid: rid for rid in ids}
+    members: dict[str, list[str]] = {rid: [rid] for rid in ids}
+    merged_by: list[tuple[str, str]] = []
+    for _ in range(config.passes):
+        changed = False
+        for score, a, b in edges:
+            if score < config.threshold:
+                break
+            ca, cb = owner[a], owner[b]
+            if ca == cb:
+                continue
+            if _average(scorer, members[ca], members[cb],
+                        config.max_cross_pairs) < config.threshold:
+                continue
+            keep, gone = min(ca, cb), max(ca, cb)
+            for rid in members[gone]:
+                owner[rid] = keep
+            members[keep] = sorted(members[keep] + members.pop(gone))
+            merged_by.append((a, b))
+            changed = True
+        if not changed:
+            break
+    _attach(owner, members, edges, scorer, config, merged_by)
+    return members, merged_by
+
+
+def _attach(owner: dict[str, str], members: dict[str, list[str]],
+            edges: list[tuple[float, str, str]], scorer: _Scorer, config: ClusterConfig,
+            merged_by: list[tuple[str, str]]) -> None:
+    """Let very small clusters join their best-scoring neighbour at a lower bar.
+
+    Short reports share few words with anything, so their scores are low even
+    against their own incident; they only join when one cluster is clearly best.
+    """
+    small = sorted(k for k, v in members.items() if len(v) <= config.attach_size)
+    for key in small:
+        if key not in members or len(members[key]) > config.attach_size:
+            continue
+        neighbours = sorted({owner[b if owner[a] == key else a] for _, a, b in edges
+                             if key in (owner[a], owner[b])} - {key})
+        scored = sorted(((_average(scorer, members[key], members[n], config.max_cross_pairs),
+                          n) for n in neighbours), key=lambda x: (-x[0], x[1]))
+        if not scored or scored[0][0] < config.attach_threshold:
+            continue
+        target = scored[0][1]
+        for rid in members[key]:
+            owner[rid] = target
+        merged_by.append((members[key][0], max(members[target],
+                                                key=lambda m: scorer(members[key][0], m)[0])))
+        members[target] = sorted(members[target] + members.pop(key))
+
+
+def _links(groups: Mapping[str, list[str]], merged_by: set[tuple[str, str]], scorer: _Scorer,
+           threshold: float) -> dict[str, list[Link]]:
+    """Links inside each cluster: the merging edges plus every scored edge above threshold."""
+    owner = {rid: key for key, group in groups.items() for rid in group}
+    links: dict[str, list[Link]] = {key: [] for key in groups}
+    for (a, b), (score, evidence) in sorted(scorer.cache.items()):
+        if owner[a] == owner[b] and (score >= threshold or (a, b) in merged_by):
+            links[owner[a]].append(Link(a=a, b=b, score=round(score, 4), evidence=evidence))
+    return links
+
+
+def cluster_analyses(analyses: Sequence[ReportAnalysis], *, config: ClusterConfig | None = None,
+                     embedder: Embedder | None = None) -> list[Cluster]:
+    """Group reports into incidents. Output is sorted by the first report id."""
+    config = config or ClusterConfig()
+    reports = prepare(analyses, config, embedder)
+    scorer = _Scorer(reports, config.weights)
+    edges = candidate_edges(reports, config, scorer)
+    groups, merged_by = merge(sorted(reports), edges, scorer, config)
+    merged = {(min(a, b), max(a, b)) for a, b in merged_by}
+    links = _links(groups, merged, scorer, config.threshold)
+    out = [Cluster(reports=tuple(group), links=tuple(links[key])) for key, group in groups.items()]
+    return sorted(out, key=lambda c: c.reports[0])
+
+
+def assign_to_existing(new: Sequence[ReportAnalysis],
+                       existing: Mapping[str, Sequence[ReportAnalysis]], *,
+                       config: ClusterConfig | None = None,
+                       embedder: Embedder | None = None) -> dict[str, str | None]:
+    """Attach each new report to the existing incident it best matches, or None.
+
+    A new report joins incident I when its average score against I's reports
+    clears the threshold; among several, the highest average wins (ties: the
+    smaller incident id). Only incidents that share a blocking key with the new
+    report are compared.
+    """
+    config = config or ClusterConfig()
+    incident_of = {a.report.id: iid for iid, group in existing.items() for a in group}
+    pool = list(new) + [a for group in existing.values() for a in group]
+    reports = prepare(pool, config, embedder)
+    scorer = _Scorer(reports, config.weights)
+    keys = {rid: block_keys(r, key_terms=config.key_terms, key_entities=config.key_entities)
+            for rid, r in reports.items()}
+    if len(keys) <= config.max_block:
+        # A corpus no bigger than one block is one block: rarest-key blocking cannot
+        # see shared keys when every key occurs in only a handful of reports.
+        keys = {rid: k | {"*"} for rid, k in keys.items()}
+    blocks = build_blocks(keys, max_block=config.max_block)
+    result: dict[str, str | None] = {}
+    for analysis in sorted(new, key=lambda a: a.report.id):
+        rid = analysis.report.id
+        candidates = sorted({incident_of[m] for k in keys[rid] if k in blocks
+                             for m in blocks[k] if m in incident_of})
+        best: tuple[float, str] | None = None
+        for iid in candidates:
+            group = sorted(a.report.id for a in existing[iid])
+            avg = _average(scorer, [rid], group, config.max_cross_pairs)
+            if avg >= config.threshold and (best is None or avg > best[0]):
+                best = (avg, iid)
+        result[rid] = best[1] if best else None
+    return result
+
+
+__all__ = ["STRATEGY", "Cluster", "ClusterConfig", "assign_to_existing", "cluster_analyses",
+           "prepare"]

@@ -1,0 +1,276 @@
+"""Per-report stage: what clustering needs from one ``ReportAnalysis``.
+
+Everything here is a function of one report, so it can run wherever the
+report is (a Dask partition, an ingest worker). Corpus statistics (document
+frequencies) are a separate, mergeable reduce step (``TermStats``); weighting
+terms by them is per report again. Text inside sentences about older,
+referenced incidents is left out so that a past attack a report only mentions
+does not pull it towards that attack's reports.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from corroborate.records import ReportAnalysis
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "FAC", "LOC", "NORP", "EVENT"})
+_COUNT_SLOTS = ("killed", "injured")
+_LEAD_NAME_TYPES = frozenset({"PERSON"})
+# Lead tokens (title + opening) say what the report is about; weigh them up.
+_LEAD_CHARS = 600
+_LEAD_WEIGHT = 2.0
+
+
+def _stop_words() -> frozenset[str]:
+    try:
+        from spacy.lang.en.stop_words import STOP_WORDS
+    except ImportError:  # spaCy is a dependency, but the clusterer does not need it
+        return frozenset()
+    return frozenset(STOP_WORDS)
+
+
+STOP_WORDS = _stop_words() | frozenset({"said", "says", "told", "according", "reported",
+                                        "news", "reporter", "copyright", "rights", "reserved"})
+
+
+@dataclass(frozen=True)
+class ReportFeatures:
+    """Clustering features of one report (weights not yet corpus-scaled).
+
+    Attributes:
+        id: report id.
+        terms: content-word counts (lead counted double), outside referenced incidents.
+        entities: normalised entity names (and person surnames).
+        event_day: the incident date as a day ordinal, when extracted.
+        month_day: ``MM-DD`` of the incident date, also when the year is unknown
+            ("on January 3" with no year anywhere in the report).
+        published_day: publication date as a day ordinal, when known.
+        place: ``(country, admin1, name)`` of the chosen incident place.
+        event_type: coarse type label.
+        counts: ``{slot: frozenset(values)}`` for killed / injured claims.
+        lead_names: people and organisations named in the lead (person: surname),
+            each as a tuple of words; what the report is about.
+        words: every content word of the report (title included), to test
+            whether another report's lead names occur here at all.
+        salient_names: the lead names the report is plainly about: named in the
+            title or first sentence, or mentioned at least twice.
+    """
+
+    id: str
+    terms: Mapping[str, float]
+    entities: frozenset[str]
+    event_day: int | None = None
+    month_day: str | None = None
+    published_day: int | None = None
+    place: tuple[str | None, str | None, str | None] | None = None
+    event_type: str | None = None
+    counts: Mapping[str, frozenset[int]] = field(default_factory=dict)
+    lead_names: frozenset[tuple[str, ...]] = frozenset()
+    words: frozenset[str] = frozenset()
+    salient_names: frozenset[tuple[str, ...]] = frozenset()
+
+
+def _day(value: str | None) -> int | None:
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def _masked_text(analysis: ReportAnalysis) -> str:
+    """The report text with referenced-incident spans blanked out (offsets kept)."""
+    text = analysis.report.text
+    spans = sorted(r.span for r in analysis.referenced_incidents)
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (max(0, min(end, len(text)) - start))
+    return "".join(chars)
+
+
+def _in_spans(span: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in spans)
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased content words and numbers (no stop words, no 1-letter words)."""
+    out = []
+    for match in _WORD.finditer(text.lower()):
+        word = match.group(0).replace("’", "'")
+        if word in STOP_WORDS or len(word) < 2 or (len(word) < 3 and not word.isdigit()):
+            continue
+        out.append(word)
+    return out
+
+
+def _terms(analysis: ReportAnalysis) -> dict[str, float]:
+    text = _masked_text(analysis)
+    counts: dict[str, float] = {}
+    title = analysis.report.title or ""
+    for word in tokens(title + "\n" + text[:_LEAD_CHARS]):
+        counts[word] = counts.get(word, 0.0) + _LEAD_WEIGHT
+    for word in tokens(text[_LEAD_CHARS:]):
+        counts[word] = counts.get(word, 0.0) + 1.0
+    return {w: 1.0 + math.log(c) for w, c in counts.items()}
+
+
+def normalise_name(text: str) -> str:
+    words = [w for w in tokens(text) if w not in ("the",)]
+    return " ".join(words)
+
+
+def _entities(analysis: ReportAnalysis) -> frozenset[str]:
+    skip = [r.span for r in analysis.referenced_incidents]
+    names: set[str] = set()
+    for ent in analysis.entities:
+        if ent.type not in _ENTITY_TYPES or _in_spans(ent.span, skip):
+            continue
+        name = normalise_name(ent.text)
+        if not name:
+            continue
+        names.add(name)
+        if ent.type == "PERSON" and " " in name:
+            names.add(name.rsplit(" ", 1)[1])  # "Eddie Holmes" ~ "Holmes"
+    return frozenset(names)
+
+
+def _lead_names(analysis: ReportAnalysis) -> frozenset[tuple[str, ...]]:
+    """Who the report is about: people and organisations named in its lead.
+
+    Two incidents of one kind (two boxing title defences, two DUI arrests) share
+    most words but not these names; a same-incident report mentions them too.
+    """
+    skip = [r.span for r in analysis.referenced_incidents]
+    names = set()
+    for ent in analysis.entities:
+        if ent.type not in _LEAD_NAME_TYPES or ent.span[0] >= _LEAD_CHARS \
+                or _in_spans(ent.span, skip):
+            continue
+        words = tuple(tokens(ent.text))
+        if ent.type == "PERSON":
+            words = words[-1:]  # "Tony Thompson" ~ "Thompson"
+        if words and not all(w.isdigit() for w in words):
+            names.add(words)
+    return frozenset(names)
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+# Names of who wrote or photographed the story, not who it is about.
+_CREDIT_BEFORE = re.compile(r"(?i)(?:\bby|photo|credit|courtesy|©)\W*$")
+_CREDIT_AFTER = re.compile(r"(?i)^\s*(?:/|\||reports?\b|reported\b|writes\b|wrote\b)")
+
+
+def _credited(text: str, span: tuple[int, int]) -> bool:
+    return bool(_CREDIT_BEFORE.search(text[max(0, span[0] - 20):span[0]])
+                or _CREDIT_AFTER.match(text[span[1]:span[1] + 12]))
+
+
+def _salient_names(analysis: ReportAnalysis,
+                   lead: frozenset[tuple[str, ...]]) -> frozenset[tuple[str, ...]]:
+    """Lead names in the title or first sentence, or mentioned twice or more.
+
+    A name met once deep in a short brief (a bystander, a spokesman) says little
+    about which incident it is; the person a report is about recurs or heads it.
+    Bylines and photo credits are left out, and so are words the report also
+    uses in lower case ("teen", "bailiff": tagger slips, not names).
+    """
+    text = analysis.report.text
+    credited = {tuple(tokens(e.text))[-1:] for e in analysis.entities
+                if e.type in _LEAD_NAME_TYPES and _credited(text, e.span)}
+    lower = set(_WORD.findall(text)) | set(_WORD.findall(analysis.report.title or ""))
+    end = _SENTENCE_END.search(text)
+    head = set(tokens((analysis.report.title or "") + "\n" + text[:end.end() if end else None]))
+    counts = Counter(tokens(text))
+    return frozenset(n for n in lead if n not in credited and not any(w in lower for w in n)
+                     and (all(w in head for w in n) or min(counts[w] for w in n) >= 2))
+
+
+def _place(analysis: ReportAnalysis) -> tuple[str | None, str | None, str | None] | None:
+    place = analysis.place
+    if place is None or not place.resolved:
+        return None
+    name = place.name if place.kind == "city" else None
+    return (place.country_code, place.admin1, name)
+
+
+def _counts(analysis: ReportAnalysis) -> dict[str, frozenset[int]]:
+    out: dict[str, set[int]] = {}
+    for claim in analysis.claims:
+        if claim.slot in _COUNT_SLOTS and isinstance(claim.value, int):
+            out.setdefault(claim.slot, set()).add(claim.value)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def report_features(analysis: ReportAnalysis) -> ReportFeatures:
+    """The per-report stage."""
+    lead = _lead_names(analysis)
+    return ReportFeatures(
+        id=analysis.report.id, terms=_terms(analysis), entities=_entities(analysis),
+        event_day=_day(analysis.event_date),
+        month_day=analysis.event_date[5:10] if analysis.event_date and
+        len(analysis.event_date) >= 10 else None,
+        published_day=_day(analysis.report.published),
+        place=_place(analysis), event_type=analysis.event_type, counts=_counts(analysis),
+        lead_names=lead,
+        words=frozenset(tokens((analysis.report.title or "") + "\n" + analysis.report.text)),
+        salient_names=_salient_names(analysis, lead),
+    )
+
+
+@dataclass
+class TermStats:
+    """Document frequencies of terms and entities; merge partial stats with ``+``."""
+
+    docs: int = 0
+    df: Counter[str] = field(default_factory=Counter)
+
+    def add(self, features: ReportFeatures) -> None:
+        self.docs += 1
+        self.df.update(features.terms.keys())
+        self.df.update("e:" + e for e in features.entities)
+
+    def __add__(self, other: TermStats) -> TermStats:
+        return TermStats(self.docs + other.docs, self.df + other.df)
+
+    def idf(self, key: str) -> float:
+        return math.log((self.docs + 1) / (self.df.get(key, 0) + 1)) + 1.0
+
+
+@dataclass(frozen=True)
+class WeightedReport:
+    """A report ready for scoring: unit TF-IDF terms, IDF-weighted entities, embedding."""
+
+    features: ReportFeatures
+    terms: Mapping[str, float]
+    entities: Mapping[str, float]
+    vector: np.ndarray | None
+
+    @property
+    def id(self) -> str:
+        return self.features.id
+
+
+def weigh(features: ReportFeatures, stats: TermStats, vector: np.ndarray | None,
+          *, max_terms: int) -> WeightedReport:
+    """Scale by IDF and keep the ``max_terms`` heaviest terms (bounded memory per report)."""
+    scaled = {t: w * stats.idf(t) for t, w in features.terms.items()}
+    top = sorted(scaled.items(), key=lambda kv: (-kv[1], kv[0]))[:max_terms]
+    norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
+    entities = {e: stats.idf("e:" + e) for e in features.entities}
+    return WeightedReport(features, {t: w / norm for t, w in top}, entities, vector)
+
+
+__all__ = ["ReportFeatures", "TermStats", "WeightedReport", "normalise_name",
+           "report_features", "tokens", "weigh"]

@@ -1,0 +1,830 @@
+"""Actors: who did it, who claimed or denied it, how the report characterises it.
+
+Rule-based and deterministic. Sentences come from the spaCy doc; matching runs on
+a lower-cased copy of each sentence (offsets preserved) so that all-caps wires
+(MUC) and ordinary news take the same path. Actors are either named groups from
+the lexicon ``data/actors.json`` (aliases and acronyms -> canonical name) or
+generic noun phrases ("unidentified gunmen", "urban guerrillas"). An actor only
+becomes a perpetrator when its context says so:
+
+* claimed:  "X claimed responsibility", "claimed by X"          -> responsibility
+* denied:   "X denied any involvement"                          -> denial
+* possible: "of the type carried out by X", "may have been X"   -> suspected_perpetrator
+* suspected / accused: "suspected X", "blamed on X", "X are believed to ..."
+                                                                -> suspected_perpetrator
+* reported_as_fact: "kidnapped by X", "X attacked ...", "an X attack"
+                                                                -> perpetrator
+
+* discourse:  a report whose perpetrators are only described ("guerrillas
+  dynamited ...") makes each armed group it names in an incident sentence a
+  suspected_perpetrator (rule ``actors.discourse``).
+
+Sentences that narrate background ("In 2017, ...", "Earlier attacks ...") and the
+caller's ``skip_sentences`` yield no actor claims; weapons and targets are also
+dropped from sentences dated to a year the lead does not give. Bracketed glosses
+the parser split off ("THE FMLN | [FARABUNDO MARTI ...] CONTINUES") are rejoined.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Container, Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from corroborate.extract.nlp import doc_text
+
+RULE_VERSION = "v2"
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """One actor-related statement of a report.
+
+    Attributes:
+        slot: perpetrator | suspected_perpetrator | responsibility | denial |
+            characterisation | target | weapon.
+        value: canonical name or label ("Islamic State", "terrorist attack",
+            "none claimed", "bomb").
+        confidence: claimed | accused | suspected | reported_as_fact | possible |
+            denied | None.
+        start, end: character span of the evidence phrase in ``doc.text``.
+        sent_start: start offset of the sentence holding it.
+        rule: versioned rule name.
+    """
+
+    slot: str
+    value: str
+    confidence: str | None
+    start: int
+    end: int
+    sent_start: int
+    rule: str = ""
+
+
+# ---------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    phrases: re.Pattern[str]          # lower-cased full names and multi-letter aliases
+    acronyms: re.Pattern[str] | None  # case-sensitive acronyms
+    canonical: dict[str, str]         # lower-cased alias -> canonical
+    ambiguous: frozenset[str]         # acronyms that are common words in all-caps text
+    kinds: dict[str, str]             # canonical -> armed_group | criminal_group | party | ...
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return " " not in alias and bool(letters) and alias.upper() == alias and len(alias) <= 8
+
+
+def _alternation(items: list[str]) -> str:
+    return "|".join(re.escape(i) for i in sorted(set(items), key=lambda s: (-len(s), s)))
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    raw = json.loads(resources.files("corroborate.data").joinpath("actors.json").read_text())
+    canonical: dict[str, str] = {}
+    phrases: list[str] = []
+    acronyms: list[str] = []
+    for name, info in raw["groups"].items():
+        for alias in [name, *info.get("aliases", [])]:
+            canonical[alias.lower()] = name
+            (acronyms if _is_acronym(alias) else phrases).append(alias)
+    bound = r"(?<![\w-])(?:{})(?![\w-])"
+    return _Lexicon(
+        phrases=re.compile(bound.format(_alternation([p.lower() for p in phrases]))),
+        acronyms=re.compile(bound.format(_alternation(acronyms))) if acronyms else None,
+        canonical=canonical,
+        ambiguous=frozenset(raw.get("ambiguous_acronyms", [])),
+        kinds={name: info.get("kind", "") for name, info in raw["groups"].items()},
+    )
+
+
+_ARMED_KINDS = frozenset(("armed_group", "criminal_group"))
+
+
+def canonical_group(name: str) -> str | None:
+    """The lexicon's canonical name for an alias ("FMLN" -> full name), else None."""
+    return _lexicon().canonical.get(name.strip().lower())
+
+
+def group_aliases(canonical: str) -> list[str]:
+    """All lexicon aliases (lower case) of a canonical group name."""
+    return sorted(a for a, c in _lexicon().canonical.items() if c == canonical)
+
+
+# ---------------------------------------------------------------- generic actors
+
+_MOD = (
+    r"(?:(?:heavily\s+|well\s+)?armed|unidentified|unknown|masked|hooded|uniformed|urban|rural"
+    r"|(?:extreme\s+|ultra-?)?(?:leftist|rightist|right-wing|left-wing)|islamist|jihadist"
+    r"|separatist|paramilitary|drug|narco|drug-trafficking|drug\s+trafficking|salvadoran"
+    r"|colombian|peruvian|guatemalan|honduran|chilean|bolivian|nicaraguan|ecuadoran"
+    r"|suicide|lone|maoist|marxist|communist|rebel|guerrilla|terrorist|government|army"
+    r"|police|military|security|enemy|sandinist|sandinista|contra|young|hit|death|fascist"
+    r"|subversive|criminal|gang|group\s+of|band\s+of|column\s+of)"
+)
+# Heads that name an actor on their own.
+_HEAD = (
+    r"(?:terrorists|guerrillas|rebels|gunm[ae]n|subversives|commandos|death\s+squads?"
+    r"|soldiers|troops|army|armed\s+forces|air\s+force|militants|insurgents|extremists"
+    r"|attackers|assailants|assassins|murderers|kidnappers|abductors|bombers|suicide\s+bomber"
+    r"|drug\s+traffickers|narco-?terrorists|paramilitaries|militias?|militiamen|sappers"
+    r"|mafias?|hit\s?men|jihadists|separatists|gangs|gang\s+members|policemen|police|outlaws)"
+)
+# Heads too vague to stand alone: need a modifier ("unidentified men").
+_WEAK_HEAD = (
+    r"(?:m[ae]n|individuals?|persons?|people|members|fighters|groups?|terrorist|guerrilla"
+    r"|gunman|attacker|assailant|assassin|bomber|soldier|commando|criminals|youths|"
+    r"squads?|units?|elements|band|commands|cells?)"
+)
+_QUANT = r"(?:several|two|three|four|five|six|seven|eight|nine|ten|\d+|a\s+group\s+of|some)"
+_GENERIC = re.compile(
+    rf"(?<![\w-])(?:(?:{_MOD})\s+){{0,3}}{_HEAD}(?![\w-])"
+    rf"|(?<![\w-])(?:(?:{_MOD})\s+){{1,3}}{_WEAK_HEAD}(?![\w-])"
+    rf"|(?<![\w-]){_QUANT}\s+(?:(?:{_MOD})\s+){{0,2}}(?:m[ae]n|individuals|persons|gunm[ae]n)(?![\w-])"
+)
+# Compound: "terrorists of the FMLN", "members of the Shining Path".
+_OF_GROUP = re.compile(
+    r"^\s*(?:\[[^\]]{0,60}\]\s*)?(?:of|from|belonging\s+to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$"
+)
+_LEADING = re.compile(
+    r"^(?:(?:the|a|an|some|several|numerous|\d+|one|two|three|four|five|six|seven|eight"
+    r"|nine|ten|dozens?\s+of|hundreds?\s+of|group\s+of|band\s+of|column\s+of|suspected"
+    r"|alleged|presumed)\s+)+"
+)
+
+
+@dataclass(frozen=True)
+class _Actor:
+    start: int   # offsets within the sentence
+    end: int
+    values: tuple[str, ...]   # canonical group names and/or generic phrases
+    named: bool
+
+
+def _generic_value(surface: str) -> str:
+    value = _LEADING.sub("", " ".join(surface.split()))
+    return value
+
+
+def _named_spans(text: str, low: str, all_caps: bool) -> list[tuple[int, int, str]]:
+    lex = _lexicon()
+    spans = [(m.start(), m.end(), lex.canonical[m.group()]) for m in lex.phrases.finditer(low)]
+    if lex.acronyms is not None:
+        for m in lex.acronyms.finditer(text):
+            if all_caps and m.group() in lex.ambiguous:
+                continue
+            spans.append((m.start(), m.end(), lex.canonical[m.group().lower()]))
+    return _non_overlapping(spans)
+
+
+def _non_overlapping(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    for s in sorted(spans, key=lambda x: (x[0], -(x[1] - x[0]))):
+        if out and s[0] < out[-1][1]:
+            continue
+        out.append(s)
+    return out
+
+
+_BRACKET = re.compile(r"^\s*(?:\[[^\]]{0,80}\]|\([^)]{0,80}\))")
+_NAMED_TAIL = re.compile(
+    rf"^\s+((?:(?:{_MOD})\s+){{0,2}}(?:{_HEAD}|{_WEAK_HEAD}|organization|movement))(?![\w-])"
+)
+
+
+_RANK = (r"(?:colonel|col\.|lieutenant\s+colonel|general|gen\.|lieutenant|lt\.|sergeant|sgt\."
+         r"|major|captain|capt\.|corporal|commander|second\s+lieutenant|president)")
+_RANKED = re.compile(rf"(?<![\w-]){_RANK}((?:\s+[\w'’.-]+){{1,4}})")
+_NOT_NAME = frozenset((
+    "said", "says", "and", "of", "the", "who", "in", "at", "on", "to", "for", "from", "with",
+    "was", "were", "is", "are", "has", "had", "have", "that", "which", "by", "as", "also",
+    "today", "yesterday", "when", "after", "before", "during", "a", "an", "his", "her",
+    "their", "its", "reported", "told", "added", "stated",
+))
+
+
+def _ranked_persons(text: str, low: str, all_caps: bool) -> list[tuple[int, int, str]]:
+    """Titled people ("Colonel Rene Emilio Ponce"), name words judged by case."""
+    out = []
+    for m in _RANKED.finditer(low):
+        end = m.start(1)
+        for w in re.finditer(r"\s+([\w'’.-]+)", low[m.start(1):m.end(1)]):
+            word = text[m.start(1) + w.start(1):m.start(1) + w.end(1)]
+            if w.group(1) in _NOT_NAME or not (all_caps or word[:1].isupper()):
+                break
+            end = m.start(1) + w.end()
+        if end > m.start(1):
+            out.append((m.start(), end, " ".join(low[m.start():end].split())))
+    return out
+
+
+def _actors(text: str, low: str, all_caps: bool,
+            persons: Sequence[tuple[int, int, str]] = ()) -> list[_Actor]:
+    """Actor phrases of one sentence, named groups merged with their generic heads."""
+    named = _named_spans(text, low, all_caps)
+    generic = [(m.start(), m.end(), _generic_value(m.group())) for m in _GENERIC.finditer(low)]
+    generic += [p for p in [*_ranked_persons(text, low, all_caps), *persons]
+                if not any(p[0] < ge and p[1] > gs for gs, ge, _ in generic)]
+    generic = _non_overlapping(generic)
+    actors: list[_Actor] = []
+    used: list[tuple[int, int]] = []
+    for s, e, name in named:
+        values = [name]
+        tail_from = e
+        bracket = _BRACKET.match(low[e:])
+        if bracket:
+            tail_from = e + bracket.end()
+        tail = _NAMED_TAIL.match(low[tail_from:])
+        if tail:  # "FMLN urban commandos": the group and its members
+            e = tail_from + tail.end()
+            member = _generic_value(tail.group(1))
+            if re.fullmatch(_WEAK_HEAD + r"|organization|movement", member):
+                surface = low[s:e].replace(bracket.group(), " ") if bracket else low[s:e]
+                member = " ".join(surface.split())
+            values.append(member)
+        else:
+            e = tail_from if bracket and canonical_group(bracket.group().strip(" []()")) else e
+        for gs, ge, gv in generic:  # "terrorists of the FMLN"
+            if ge <= s and _OF_GROUP.match(low[ge:s]):
+                values.append(gv)
+                s = gs
+        actors.append(_Actor(s, e, tuple(dict.fromkeys(values)), True))
+        used.append((s, e))
+    for gs, ge, gv in generic:
+        if any(gs < ue and ge > us for us, ue in used):
+            continue
+        actors.append(_Actor(gs, ge, (gv,), False))
+    return sorted(actors, key=lambda a: a.start)
+
+
+# ---------------------------------------------------------------- role patterns
+
+_DET = (
+    r"(?:(?:the|a|an|some|several|numerous|about|approximately|around|\d+|one|two|three|four"
+    r"|five|six|seven|eight|nine|ten|dozens?\s+of|hundreds?\s+of|members?\s+of(?:\s+the)?"
+    r"|a\s+group\s+of|a\s+band\s+of|a\s+column\s+of|a\s+unit\s+of|units?\s+of(?:\s+the)?)\s+)*"
+)
+_VPP = (
+    r"(?:attacked|killed|murdered|assassinated|kidnapp?ed|abducted|shot|bombed|dynamited"
+    r"|blown\s+up|set\s+(?:on\s+)?fire|set\s+ablaze|burned|burnt|torched|ambushed|raided"
+    r"|massacred|executed|machine-?gunned|planted|detonated|destroyed|damaged|seized"
+    r"|stormed|carried\s+out|perpetrated|committed|staged|launched|hijacked|wounded|injured"
+    r"|tortured|hit|struck|taken\s+hostage|held\s+hostage|captured|riddled|fired\s+on"
+    r"|shelled|harassed|sabotaged|murdered|slain|gunned\s+down|hacked|stabbed|beheaded"
+    r"|threatened|abused|beaten|ordered|masterminded|organized|orchestrated|caused|planned"
+    r"|led|directed)"
+)
+_VACT = (
+    r"(?:attack(?:ed|s)?|kill(?:ed|s)?|murder(?:ed|s)?|assassinat(?:ed|es)|kidnapp?(?:ed|s)"
+    r"|abduct(?:ed|s)|shot|shoot|bomb(?:ed|s)|dynamit(?:ed|es)|blew\s+up|set\s+(?:on\s+)?fire"
+    r"|set\s+ablaze|burn(?:ed|t)|torch(?:ed|es)|ambush(?:ed|es)|raid(?:ed|s)|massacr(?:ed|es)"
+    r"|execut(?:ed|es)|machine-?gunned|plant(?:ed|s)|detonat(?:ed|es)|destroy(?:ed|s)"
+    r"|stormed|carried\s+out|perpetrated|committed|staged|launch(?:ed|es)|hijack(?:ed|s)"
+    r"|wounded|injured|tortured|hurled|threw|opened\s+fire|fired\s+(?:on|at|upon)|seized"
+    r"|captured|shelled|harassed|sabotaged|gunned\s+down|stabbed|beheaded|broke\s+into"
+    r"|forced|took\s+(?:\w+\s+)?hostage|riddled|struck|hit|damaged|occupied|overran"
+    r"|blasted|rocketed|mortared|plac(?:ed|es)|threw|throw|used\s+[^.;]{0,40}?\bagainst"
+    r"|(?:have|has|had)\s+(?:also\s+)?(?:killed|murdered|attacked|kidnapped)|set\s+off"
+    r"|continu(?:es?|ed)\s+(?:with\s+)?(?:its|their)\s+(?:\w+\s+){0,4}?attacks)"
+)
+_INTER = (
+    r"(?:\s+(?:today|yesterday|tonight|last\s+night|this\s+(?:morning|afternoon|evening)"
+    r"|reportedly|allegedly|apparently|presumably|also|then|recently|later|earlier|who"
+    r"|which|that|have|has|had|once\s+again|again|subsequently|immediately|on\s+\w+day"
+    r"|in\s+a\s+statement|in\s+a\s+communique|group|organization|movement|,"
+    # manner adverbs ("coldbloodedly murdered"); not "only", "early", "likely"
+    r"|(?!only\b|early\b|likely\b)[a-z]{3,}ly))*"
+)
+_RESP = r"(?:responsibility|credit|authorship)"
+
+
+@dataclass(frozen=True)
+class _Rule:
+    name: str
+    confidence: str
+    left: re.Pattern[str] | None = None   # must match the text right before the actor
+    right: re.Pattern[str] | None = None  # must match the text right after the actor
+
+
+def _L(p: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:{p})\s*{_DET}$")
+
+
+def _R(p: str) -> re.Pattern[str]:
+    return re.compile(rf"^(?:\s*\[[^\]]{{0,80}}\]|\s*\([^)]{{0,80}}\))?{p}")
+
+
+# Order matters: the first rule that fits an actor decides its role, so hedged
+# and attributed readings are tried before the plain "X attacked" one.
+_RULES: tuple[_Rule, ...] = (
+    _Rule("denial", "denied", right=_R(
+        rf"{_INTER}\s+(?:has\s+|have\s+)?(?:denied|denies|deny|rejected|rejects|disclaimed)"
+        rf"\s+(?:\w+\s+){{0,3}}?(?:{_RESP}|involvement|participation|role|links?|part|any)")),
+    _Rule("claim_responsibility", "claimed", right=_R(
+        rf"{_INTER}\s+(?:claimed|claims|claiming|claim|assumed|assumes|accepted|accepts"
+        rf"|admitted|admits|took|takes|acknowledged|has\s+claimed|have\s+claimed)"
+        rf"\s+(?:\w+\s+){{0,2}}?{_RESP}")),
+    _Rule("claimed_by", "claimed", left=_L(
+        rf"\bclaimed\s+by|{_RESP}\s+[^.;]{{0,80}}?\b(?:lies|lay|rests|rested)\s+with"
+        r"|\bcommuniqu[eé]\s+(?:signed|issued)\s+by")),
+    _Rule("possible", "possible", left=_L(
+        r"\b(?:type|kind|style|hallmarks?|trademark|pattern)\s+(?:of\s+\w+\s+)?[^.;]{0,40}?\bby"
+        r"|\bhallmarks?\s+of|\b(?:may|might|could)\s+(?:also\s+)?have\s+been(?:\s+the\s+work\s+of)?"
+        r"|\bpossibly(?:\s+by)?|\bpossible\s+involvement\s+of|\bperhaps(?:\s+by)?")),
+    _Rule("possible_right", "possible", right=_R(
+        r"\s+(?:may|might|could)\s+(?:also\s+)?(?:have\s+been\s+)?(?:be\s+)?(?:behind|responsible"
+        r"|involved|have\s+(?:carried|staged|perpetrated|committed))")),
+    _Rule("accused", "accused", left=_L(
+        r"\b(?:blamed|blames|blaming|accused|accuses|accusing|charged)\s+(?:\w+\s+){0,2}?"
+        r"|\bblamed\s+[^.;]{0,60}?\bon|\bblamed\s+on|\battribut\w*\s+[^.;]{0,60}?\bto"
+        r"|\bimplicat\w*|\bheld|\bholds|\bpointed\s+(?:the\s+finger\s+)?at|\baccusations?\s+against"
+        r"|\bresponsibility\s+of")),
+    _Rule("accused_right", "accused", right=_R(
+        r"\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:blamed|accused|held"
+        r"\s+responsible|responsible|involved\s+in)|\s+(?:participated|took\s+part)\s+in")),
+    _Rule("suspected", "suspected", left=_L(
+        r"\b(?:suspected|presumed|alleged|suspect)"
+        # "presumably by X", but "suspected by X" names who suspects
+        r"|\b(?:presumably|probably|apparently|supposedly)(?:\s+by)?"
+        r"|\bbelieved\s+to\s+(?:be|have\s+been)(?:\s+the\s+work\s+of)?"
+        r"|\bsuspicion\s+(?:falls|fell)\s+on|\bsuspects?\s+(?:that\s+)?")),
+    _Rule("suspected_right", "suspected", right=_R(
+        r"\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:suspected|believed"
+        r"|thought|presumed)")),
+    _Rule("passive_agent", "reported_as_fact", left=_L(
+        rf"\b{_VPP}\b[^.;]{{0,60}}?\bby|\b(?:attacks?|ambush(?:es)?|raids?"
+        r"|bombings?|assaults?|massacres?|killings?|murders?|kidnappings?|incursions?"
+        r"|actions?|operations?|sabotage|harassment|crimes?|atrocit(?:y|ies)|attempts?|plots?)"
+        r"\s+(?:\w+\s+){0,2}?by")),
+    _Rule("active_subject", "reported_as_fact", right=_R(rf"{_INTER}\s+{_VACT}\b")),
+    _Rule("attack_modifier", "reported_as_fact", right=_R(
+        r"\s+(?:urban\s+)?(?:attacks?|ambush(?:es)?|bombings?|raids?|assaults?"
+        r"|massacres?|sabotage|incursions?)\b")),
+)
+_SLOT_OF = {
+    "claimed": "responsibility", "denied": "denial", "possible": "suspected_perpetrator",
+    "accused": "suspected_perpetrator", "suspected": "suspected_perpetrator",
+    "reported_as_fact": "perpetrator",
+}
+_HEDGE = re.compile(
+    r"\b(?:presumably|allegedly|apparently|reportedly\s+suspected|probably|possibly|perhaps"
+    r"|may\s+have|might\s+have|could\s+have|suspected?|believed|presumed)\b"
+)
+_BACKGROUND = re.compile(
+    r"^\W*(?:in|by|since|during|back\s+in)\s+(?:(?:early|late|mid-?)\s*)?(?:\w+\s+)?(?:19|20)\d\d\b"
+    r"|^\W*(?:earlier|previously|in\s+the\s+past|last\s+year|years?\s+ago)\b"
+    r"|\b(?:earlier|previous|past|prior)\s+attacks?\b"
+)
+
+
+# "three soldiers killed in the clash": a reduced passive, so the actor is a victim.
+_REDUCED_PASSIVE = re.compile(
+    r"^\s+(?:killed|wounded|injured|kidnapp?ed|murdered|shot|captured|seized|hurt|abducted"
+    r"|arrested|taken|executed|massacred|tortured|burned|detained|beaten|slain)"
+    r"(?:\s+(?:in|by|during|when|while|and|or|at|on|near|after|as|last|yesterday|today|early"
+    r"|this|were|was)\b|\s*[,.;:)]|\s*$)"
+)
+# Security forces arresting or seizing are not attacks.
+_STATE_ACTOR = re.compile(r"\b(?:army|armed forces|air force|police|policemen|soldiers|troops"
+                          r"|military|guard)\b")
+_LAW_ENFORCEMENT = re.compile(r"\b(?:seized|captured|forced|occupied|arrested|detained"
+                              r"|carried\s+out|launched|staged|raided|hit|struck)\b")
+
+
+_NEGATED = re.compile(r"\b(?:no|nor|neither)\b[^.;,]{0,30}$")
+
+
+def _role(actor: _Actor, low: str, named: bool) -> tuple[_Rule, re.Match[str]] | None:
+    left, right = low[: actor.start], low[actor.end:]
+    state = not named and bool(_STATE_ACTOR.search(low[actor.start:actor.end]))
+    negated = bool(_NEGATED.search(left))
+    for rule in _RULES:
+        if negated and rule.name == "claim_responsibility":
+            continue  # "no person or group has claimed responsibility"
+        if rule.name == "attack_modifier" and not named:
+            continue  # "terrorist attack" is a characterisation, not a perpetrator
+        if rule.name == "active_subject" and _REDUCED_PASSIVE.match(right):
+            continue
+        if state and rule.name in ("active_subject", "passive_agent"):
+            m = (rule.right.match(right) if rule.right else rule.left.search(left[-160:]))  # type: ignore[union-attr]
+            if m and _LAW_ENFORCEMENT.search(m.group()):
+                continue
+        if rule.left is not None and (m := rule.left.search(left[-160:])):
+            return rule, m
+        if rule.right is not None and (m := rule.right.match(right)):
+            return rule, m
+    return None
+
+
+# ---------------------------------------------------------------- sentences
+
+
+_QUOTES = str.maketrans({'"': " ", "“": " ", "”": " "})
+
+
+def _safe_lower(text: str) -> str:
+    """Lower-case without changing length, so offsets stay valid."""
+    low = text.lower()
+    # str.lower maps each character alone except a final sigma; when no character
+    # grew, it is the per-character mapping below (and much faster).
+    if len(low) != len(text) or "\u03a3" in text:
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low.translate(_QUOTES)  # '"Shining Path" guerrillas' reads as one phrase
+
+
+def _is_all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.9
+
+
+# A bracketed gloss opening a "sentence" continues the previous one: parsers split
+# "THE FMLN [FARABUNDO MARTI ...] CONTINUES ITS ATTACKS" after "FMLN".
+_OPENS_GLOSS = re.compile(r"^\s*[\[(]")
+_ENDS_SENTENCE = re.compile(r"[.!?:;\"”]\s*$")
+
+
+def sentence_spans(doc: Any) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets, with split-off bracketed glosses re-attached."""
+    spans: list[tuple[int, int]] = []
+    text = doc_text(doc)
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        if (spans and _OPENS_GLOSS.match(text[start:end])
+                and not _ENDS_SENTENCE.search(text[spans[-1][0]:spans[-1][1]])):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _sentences(doc: Any, skip: Container[int]) -> Iterator[tuple[int, str, str]]:
+    whole = doc_text(doc)
+    for start, end in sentence_spans(doc):
+        if start in skip:
+            continue
+        text = whole[start:end]
+        yield start, text, _safe_lower(text)
+
+
+# ---------------------------------------------------------------- responsibility
+
+_NONE_CLAIMED = re.compile(
+    rf"\b(?:no|none|nobody|no\s+one|no-one|no\s+(?:group|organi[sz]ation|faction|militant\s+group"
+    rf"|armed\s+group|one\s+group))\b[^.;]{{0,40}}?\b(?:has\s+|have\s+|had\s+)?(?:yet\s+"
+    rf"|immediately\s+|so\s+far\s+|publicly\s+)?(?:claimed|taken|assumed|accepted|admitted)"
+    rf"\s+(?:\w+\s+)?{_RESP}"
+    rf"|{_RESP}\s+[^.;]{{0,60}}?\b(?:has|had|was|is)\s+not\s+(?:yet\s+|been\s+)*claimed"
+    rf"|\bno\s+(?:immediate\s+)?claims?\s+of\s+{_RESP}"
+    r"|\bnot\s+(?:yet\s+|immediately\s+)?(?:been\s+)?claimed\s+by\s+any"
+    r"|\bno\s+(?:group|one)\s+(?:has\s+)?(?:yet\s+|immediately\s+)?claimed\s+(?:the|it|them)"
+)
+
+
+def _responsibility_none(sent_start: int, low: str) -> Iterator[ActorMention]:
+    for m in _NONE_CLAIMED.finditer(low):
+        yield ActorMention("responsibility", "none claimed", None, sent_start + m.start(),
+                           sent_start + m.end(), sent_start,
+                           f"actors.none_claimed.{RULE_VERSION}")
+
+
+_COORD = re.compile(r"^\s*(?:,|and|or|as\s+well\s+as|,\s*and|,\s*or|/)\s*(?:the\s+)?$")
+
+
+def _roles(actors: list[_Actor], low: str) -> list[tuple[_Rule, re.Match[str]] | None]:
+    """Each actor's role; coordinated actors ("blamed X and Y") share it."""
+    roles = [_role(a, low, a.named) for a in actors]
+    for _ in range(2):
+        for i in range(len(actors) - 1):
+            a, b = actors[i], actors[i + 1]
+            if not _COORD.match(low[a.end:b.start]):
+                continue
+            if roles[i] and not roles[i + 1] and roles[i][0].left is not None:  # type: ignore[index]
+                roles[i + 1] = roles[i]
+            elif roles[i + 1] and not roles[i] and roles[i + 1][0].right is not None:  # type: ignore[index]
+                roles[i] = roles[i + 1]
+    return roles
+
+
+def _perpetrators(sent_start: int, text: str, low: str, all_caps: bool,
+                  persons: list[tuple[int, int, str]]) -> Iterator[ActorMention]:
+    actors = _actors(text, low, all_caps, persons)
+    for actor, found in zip(actors, _roles(actors, low), strict=True):
+        if found is None:
+            continue
+        rule, match = found
+        confidence = rule.confidence
+        if confidence == "reported_as_fact" and _HEDGE.search(low[max(0, actor.start - 60):
+                                                                   actor.end + 60]):
+            confidence = "suspected"
+        slot = _SLOT_OF[confidence]
+        start, end = actor.start, actor.end
+        if rule.left is not None and match.string == low[: actor.start][-160:]:
+            start = actor.start - (len(match.string) - match.start())
+        elif rule.right is not None and match.string == low[actor.end:]:
+            end = actor.end + match.end()
+        for value in actor.values:
+            yield ActorMention(slot, value, confidence, sent_start + start, sent_start + end,
+                               sent_start, f"actors.{rule.name}.{RULE_VERSION}")
+
+
+# ---------------------------------------------------------------- characterisation
+
+_CHARACTERISATIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (label, re.compile(p)) for label, p in (
+        ("terrorist attack", r"\b(?:terrorist|terror)\s+(?:attacks?|acts?|bombings?|incidents?"
+                             r"|operations?|actions?|crimes?)\b|\bacts?\s+of\s+terror(?:ism)?\b"),
+        ("suicide attack", r"\bsuicide\s+(?:attacks?|bombings?)\b"),
+        ("massacre", r"\bmassacres?\b"),
+        ("hate crime", r"\bhate\s+crimes?\b"),
+        ("war crime", r"\bwar\s+crimes?\b"),
+        ("genocide", r"\bgenocid(?:e|al)\b"),
+        ("sabotage", r"\bsabotage\b"),
+        ("accident", r"\b(?:accident|accidental)\b"),
+        ("criminal act", r"\bcriminal\s+acts?\b"),
+        ("cowardly attack", r"\bcowardly\s+(?:attacks?|acts?|actions?)\b"),
+    )
+)
+
+
+def _characterisations(sent_start: int, low: str) -> Iterator[ActorMention]:
+    for label, pattern in _CHARACTERISATIONS:
+        for m in pattern.finditer(low):
+            yield ActorMention("characterisation", label, None, sent_start + m.start(),
+                               sent_start + m.end(), sent_start,
+                               f"actors.characterisation.{RULE_VERSION}")
+
+
+# ---------------------------------------------------------------- weapons
+
+_WEAPONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (label, re.compile(rf"(?<![\w-])(?:{p})(?![\w-])")) for label, p in (
+        ("car bomb", r"car[\s-]bombs?|vehicle[\s-]borne\s+(?:improvised\s+)?explosive\s+devices?"
+                     r"|truck\s+bombs?|vbieds?"),
+        ("suicide vest", r"suicide\s+(?:vests?|belts?)|explosive\s+(?:vests?|belts?)"),
+        ("bomb", r"bombs?|improvised\s+explosive\s+devices?|ieds?|explosive\s+devices?"
+                 r"|explosive\s+charges?"),
+        ("dynamite", r"dynamite|dynamite\s+charges?|sticks?\s+of\s+dynamite"),
+        ("explosives", r"explosives"),
+        ("grenade", r"(?:hand\s+)?grenades?"),
+        ("mortar", r"mortars?(?:\s+rounds?|\s+shells?)?"),
+        ("rocket", r"rockets?|rpgs?|rocket-propelled\s+grenades?"),
+        ("missile", r"missiles?"),
+        ("drone", r"drones?"),
+        ("firearm", r"guns?|rifles?|machine\s?guns?|pistols?|handguns?|firearms?|ak-47s?"
+                    r"|m-16s?|submachine\s+guns?|shotguns?"),
+        ("knife", r"knives|knife|machetes?|axes?"),
+        ("landmine", r"(?:land)?mines?"),
+        ("incendiary", r"molotov\s+cocktails?|incendiary\s+(?:devices?|bombs?)|petrol\s+bombs?"),
+        ("vehicle", r"(?:car|truck|lorry|van)\s+(?:ramming|rammed|plowed|ploughed)"),
+    )
+)
+_WEAPON_USE = re.compile(
+    r"\b(?:placed|planted|detonated|exploded|explode|went\s+off|hurled|threw|thrown|fired"
+    r"|used|using|set\s+off|triggered|armed\s+with|carrying|packed|laden|loaded|blew|blown"
+    r"|killed\s+by|wounded\s+by|injured\s+by|with\s+(?:a|an|two|three|several)|shot|attacked"
+    r"|launched|dropped|struck|hit|stabbed|hacked|rammed|strapped|wearing)\b"
+)
+
+
+def _weapons(sent_start: int, low: str) -> Iterator[ActorMention]:
+    if not _WEAPON_USE.search(low):
+        return
+    taken: list[tuple[int, int]] = []
+    for label, pattern in _WEAPONS:
+        for m in pattern.finditer(low):
+            if label == "landmine" and not re.search(r"land|mines?\s+(?:exploded|blast)",
+                                                     low[m.start():m.end() + 20]):
+                continue  # "mine" is also a pronoun and a pit
+            if any(m.start() < e and m.end() > s for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            yield ActorMention("weapon", label, None, sent_start + m.start(),
+                               sent_start + m.end(), sent_start,
+                               f"actors.weapon.{RULE_VERSION}")
+
+
+# ---------------------------------------------------------------- targets
+
+_TARGET = re.compile(
+    r"\b(?:targeted|targeting|targetting|targets|attacks?\s+(?:on|against)|attacked"
+    r"|bombing\s+of|bombed|ambush\s+(?:on|of)|ambushed|raid\s+on|raided)\s+"
+    r"((?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,4}?[\w'’-]+?)"
+    r"(?=\s*(?:[,.;:(\[]|\bin\b|\bon\b|\bat\b|\bnear\b|\bwhich\b|\bthat\b|\bwho\b|\band\s+(?:killed"
+    r"|wounded|injured)\b|\bkilling\b|\bwounding\b|\bwith\b|\bby\b|\bwhere\b|\bduring\b|$))"
+)
+
+
+def _targets(sent_start: int, low: str) -> Iterator[ActorMention]:
+    for m in _TARGET.finditer(low):
+        value = re.sub(r"^(?:the|a|an)\s+", "", m.group(1)).strip()
+        if not value or value in {"him", "her", "them", "it", "us"}:
+            continue
+        yield ActorMention("target", value, None, sent_start + m.start(), sent_start + m.end(),
+                           sent_start, f"actors.target.{RULE_VERSION}")
+
+
+# ---------------------------------------------------------------- public API
+
+
+def extract_actors(doc: Any, *, skip_sentences: Container[int] = ()) -> list[ActorMention]:
+    """Actor statements of a parsed report (perpetrators, claims, characterisation, ...).
+
+    ``skip_sentences`` holds start offsets of sentences about older incidents;
+    nothing is emitted there. Background sentences the module recognises itself
+    ("In 2017, ...") yield no perpetrator, responsibility, weapon or target.
+    """
+    all_caps = _is_all_caps(doc_text(doc))
+    people = [e for e in doc.ents if e.label_ == "PERSON"]  # doc.ents is rebuilt per read
+    out: list[ActorMention] = []
+    current: list[tuple[int, str, str]] = []
+    lead_years = _lead_years(doc)
+    for start, text, low in _sentences(doc, skip_sentences):
+        out.extend(_characterisations(start, low))
+        if _BACKGROUND.search(low):
+            continue
+        current.append((start, text, low))
+        if not _dated_past(low, lead_years):  # only the means of this report's incident
+            out.extend(_weapons(start, low))
+            out.extend(_targets(start, low))
+        out.extend(_responsibility_none(start, low))
+        persons = [(e.start_char - start, e.end_char - start, e.text)
+                   for e in people
+                   if start <= e.start_char < start + len(text)] if not all_caps else []
+        out.extend(_perpetrators(start, text, low, all_caps, persons))
+    out.extend(_discourse_suspects(current, out, all_caps))
+    return sorted(set(out), key=lambda a: (a.start, a.end, a.slot, a.value))
+
+
+# ---------------------------------------------------------------- dated background
+
+_DATED = re.compile(r"\b(?:on|in|since|during)\b[^.;]{0,25}?\b((?:19|20)\d\d)\b")
+
+
+def _lead_years(doc: Any) -> frozenset[str]:
+    """Years the first sentence (lead or dateline) gives: the report's own time frame."""
+    spans = sentence_spans(doc)[:1]
+    lead = doc_text(doc)[spans[0][0]:spans[0][1]] if spans else ""
+    return frozenset(re.findall(r"\b(?:19|20)\d\d\b", lead))
+
+
+def _dated_past(low: str, lead_years: frozenset[str]) -> bool:
+    """A sentence dating its events to a year the lead does not (news rarely writes the
+    current year in the body: "killed in an air strike on March 5, 2011")."""
+    return any(m.group(1) not in lead_years for m in _DATED.finditer(low))
+
+
+# ---------------------------------------------------------------- discourse
+
+_PERP_SLOTS = frozenset(("perpetrator", "suspected_perpetrator", "responsibility"))
+_INCIDENT_CUE = re.compile(
+    r"\b(?:attack\w*|bomb\w*|explo\w*|dynamit\w*|kill\w*|murder\w*|assassinat\w*|kidnap\w*"
+    r"|abduct\w*|burn\w*|set\s+fire|arson|massacr\w*|shot|shoot\w*|machine-?gunned|ambush\w*"
+    r"|sabotag\w*|terroris\w*|hostages?|wounded|injured|destroy\w*|damag\w*|crimes?|slain)\b"
+)
+
+
+def _discourse_suspects(sentences: list[tuple[int, str, str]], found: list[ActorMention],
+                        all_caps: bool) -> Iterator[ActorMention]:
+    """Named armed groups of an incident report whose perpetrators are only described.
+
+    Reports often say who acted in generic words ("guerrillas dynamited the
+    bridge") and name the organisation elsewhere ("the FMLN ... urban
+    commandos"). When a generic non-state actor is a perpetrator, each armed
+    group named in an incident sentence (and not already placed in a role,
+    denial included) becomes a suspected perpetrator; its first such mention is
+    the evidence.
+    """
+    lex = _lexicon()
+    placed = {m.value for m in found if m.slot in _PERP_SLOTS | {"denial"}}
+    generic = any(m.slot in _PERP_SLOTS and m.value != "none claimed"
+                  and m.value not in lex.kinds and not _STATE_ACTOR.search(m.value)
+                  for m in found)
+    if not generic:
+        return
+    seen: set[str] = set()
+    for start, text, low in sentences:
+        if not _INCIDENT_CUE.search(low):
+            continue
+        for s, e, name in _named_spans(text, low, all_caps):
+            if name in placed or name in seen or lex.kinds.get(name) not in _ARMED_KINDS:
+                continue
+            seen.add(name)
+            yield ActorMention("suspected_perpetrator", name, "suspected", start + s, start + e,
+                               start, f"actors.discourse.{RULE_VERSION}")
+
+
+# ---------------------------------------------------------------- event type
+
+_EVENT_CUES: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
+    (label, w, re.compile(p)) for label, w, p in (
+        ("explosion", 2.0, r"\b(?:bomb(?:s|ing|ings|ed)?|blasts?|explosions?|explosives?"
+                           r"|explod(?:ed|es|ing)|detonat\w*|ieds?|car[\s-]bomb\w*|dynamit\w*"
+                           r"|suicide\s+bomber)\b"),
+        ("airstrike", 3.0, r"\b(?:air\s*strikes?|air\s+raids?|drone\s+strikes?|bombing\s+raids?"
+                           r"|missile\s+strikes?|aerial\s+bombard\w*|warplanes?)\b"),
+        ("shooting", 2.0, r"\b(?:shooting|shootings|shot\s+(?:dead|and\s+killed|at)|gunm[ae]n"
+                          r"|gunfire|opened\s+fire|shooter|gunshots?|machine-?gunned)\b"),
+        ("kidnapping", 2.5, r"\b(?:kidnap\w*|abduct\w*|hostages?|taken\s+captive)\b"),
+        ("arson", 2.5, r"\b(?:arson\w*|set\s+(?:on\s+)?fire|set\s+ablaze|torched|burned\s+down"
+                       r"|incendiary|molotov)\b"),
+        ("assassination", 2.5, r"\b(?:assassinat\w*)\b"),
+        ("armed_attack", 1.0, r"\b(?:attack(?:ed|s)?|ambush\w*|raid(?:ed|s)?|stormed|assault\w*"
+                              r"|massacre\w*|murder\w*)\b"),
+        ("clash", 1.5, r"\b(?:clash\w*|skirmish\w*|fighting|firefights?|battles?|combat)\b"),
+        ("riot", 2.5, r"\b(?:riots?|rioters|rioting|looting|unrest|stampede)\b"),
+        ("natural_disaster", 3.0, r"\b(?:earthquakes?|quakes?|floods?|flooding|hurricanes?"
+                                  r"|cyclones?|typhoons?|tornado(?:es)?|landslides?|tsunamis?"
+                                  r"|wildfires?|volcan\w*|droughts?|mudslides?|avalanches?)\b"),
+        ("accident", 2.5, r"\b(?:crash(?:ed|es)?|collision|collided|derail\w*|capsiz\w*"
+                          r"|accident\w*|gas\s+leak|plane\s+crash|sank)\b"),
+    )
+)
+# A stampede or unrest after a blast should not outvote the blast itself.
+_POSITION_DECAY = 0.15
+
+
+def classify_event_type(doc: Any, *, skip_sentences: Container[int] = ()) -> str | None:
+    """Coarse event type (ACLED/GTD-like) from cue words, early sentences weighing more."""
+    scores: dict[str, float] = {}
+    for i, (_, _, low) in enumerate(_sentences(doc, skip_sentences)):
+        weight = 1.0 / (1.0 + _POSITION_DECAY * i)
+        for label, w, pattern in _EVENT_CUES:
+            hits = len(pattern.findall(low))
+            if hits:
+                scores[label] = scores.get(label, 0.0) + w * weight * min(hits, 2)
+    if not scores:
+        return None
+    best = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    return best[0] if best[1] >= 1.0 else "other"
+
+
+# ---------------------------------------------------------------- framing
+
+_FRAMING: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (ref, re.compile(p)) for ref, p in (
+        ("death", r"\b(?:assassination|martyrdom|murder|execution|slaying|killing|liquidation"
+                  r"|elimination)\b"),
+        ("event", r"\b(?:terrorist\s+attacks?|terror\s+attacks?|terrorist\s+acts?|acts?\s+of"
+                  r"\s+terror(?:ism)?|massacres?|tragedy|tragedies|atrocit(?:y|ies)|carnage"
+                  r"|bloodbath|martyrdom\s+operations?|incident|accident|hate\s+crimes?"
+                  r"|war\s+crimes?|genocide|cowardly\s+(?:attacks?|acts?))\b"),
+        ("perpetrator", r"\b(?:terrorists|militants?|insurgents?|jihadists?|extremists?"
+                        r"|freedom\s+fighters?|resistance\s+fighters?|martyrs|perpetrators"
+                        r"|criminals|mercenaries|rebels|guerrillas|gunmen)\b"),
+    )
+)
+_TITLE_WORD = (
+    r"(?:Martyr|General|Gen\.?|Maj\.?|Major|Lt\.?|Lieutenant|Brig\.?|Brigadier|Colonel"
+    r"|Col\.?|Commander|Ayatollah|Grand\s+Ayatollah|Hojatoleslam|Sheikh|Sheik|Imam|Seyyed"
+    r"|Sayyed|Mullah|President|Prime\s+Minister|Supreme\s+Leader|King|Prince|Emir|Dr\.?"
+    r"|Reverend|Father|Bishop|Archbishop|Senator|Minister|Chief|Sergeant|Captain|Admiral"
+    r"|Field\s+Marshal|Marshal|Hero)"
+)
+_TITLES_BEFORE = re.compile(rf"((?:{_TITLE_WORD}\s+)+)$")
+_TITLES_INSIDE = re.compile(rf"^((?:{_TITLE_WORD}\s+)+)")
+_NON_NAME = re.compile(r"[’']s$")
+
+
+def framing_terms(doc: Any) -> dict[str, list[str]]:
+    """Referent -> the words the report uses for it (sorted, deduplicated).
+
+    Referents: ``death``, ``event``, ``perpetrator`` (nominal choices such as
+    "assassination" vs "martyrdom") and ``person:<surname>`` for honorifics put
+    before a named person ("Martyr General").
+    """
+    terms: dict[str, set[str]] = {}
+    low = _safe_lower(doc_text(doc))
+    for ref, pattern in _FRAMING:
+        for m in pattern.finditer(low):
+            terms.setdefault(ref, set()).add(" ".join(m.group().split()))
+    for key, title in _person_titles(doc):
+        terms.setdefault(key, set()).add(title)
+    return {k: sorted(v) for k, v in sorted(terms.items())}
+
+
+def _person_titles(doc: Any) -> Iterator[tuple[str, str]]:
+    text = doc_text(doc)
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        words = _NON_NAME.sub("", ent.text).split()
+        inner = _TITLES_INSIDE.match(" ".join(words) + " ")  # title inside the entity span
+        name_words = words
+        titles = []
+        if inner:
+            titles.append(inner.group(1).strip())
+            name_words = " ".join(words)[inner.end(1):].split()
+        before = _TITLES_BEFORE.search(text[max(0, ent.start_char - 60):ent.start_char])
+        if before:
+            titles.insert(0, before.group(1).strip())
+        if not name_words or not titles:
+            continue
+        yield f"person:{name_words[-1]}", " ".join(" ".join(titles).split())

@@ -1,0 +1,631 @@
+"""Casualty and other counts a report states (killed, injured, hospitalized, ...).
+
+Two families of rules:
+
+* numeric rules anchor on a quantity phrase ("at least 103", "two", "dozens") and
+  read the slot from the words right after it ("... people have been killed") or
+  right before it ("killing 15", "the death toll rose to 95");
+* single-victim rules read the predicates news uses for one person ("a man was shot
+  and killed", "he died", "was taken to hospital") and count distinct victims.
+
+Matching runs on a lower-cased copy of each sentence (same length, so offsets map
+back 1:1), which keeps the rules working on all-caps wire text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from corroborate.extract.numbers import QUANTITY_RE, Quantity, quantity_from_match
+
+
+@dataclass(frozen=True)
+class CountMention:
+    """One count a report states, with the evidence span and its sentence start."""
+
+    slot: str
+    value: int
+    low: int | None
+    high: int | None
+    qualifier: str
+    start: int
+    end: int
+    sent_start: int
+    update: str | None = None
+    rule: str = ""
+
+
+# --- lexicons --------------------------------------------------------------------
+
+# Nouns that head a phrase counting people (after the number).
+_PEOPLE = (
+    r"people|persons?|others?|civilians?|soldiers?|troops|police(?:men|man|\s+officers?)?|"
+    r"officers?|children|child|kids?|students?|men|man|women|woman|boys?|girls?|victims?|"
+    r"pilgrims?|mourners?|worshippers?|militants?|rebels?|guerrillas?|terrorists?|"
+    r"subversives?|extremists?|peasants?|members?|guards?|bodyguards?|passengers?|"
+    r"workers?|residents?|individuals?|teens?|teenagers?|adults?|youths?|bystanders?|"
+    r"journalists?|hostages?|fighters?|insurgents?|attackers?|suspects?|gunmen|gunman|"
+    r"agents?|employees?|customers?|patrons?|family\s+members|relatives|infants?|babies|"
+    r"toddlers?|brothers?|sisters?|sons?|daughters?|friends?|americans?|tourists?|"
+    r"nationals?|villagers?|farmers?|citizens?|inmates?|prisoners?|guests?|shoppers?|"
+    r"spectators?|security\s+personnel|personnel|servicemen|marines|security\s+forces?|"
+    r"policemen|cops?|deputies|deputy|firefighters?|paramedics?|pedestrians?|dead|wounded|"
+    r"injured|of\s+them|of\s+the\s+(?:victims|wounded|injured|dead)|more"
+)
+# Words a count of people may carry between the number and its head noun.
+_MOD = (r"(?:(?!(?:has|have|had|was|were|is|are|be|been|that|which|who|said|says|and|or|"
+        r"but|when|after|before|in|on|at|by|to|from|with|for)\b)[a-z'’-]+\s+){0,3}?")
+
+# Singular people a victim predicate can apply to (subjects and objects).
+_ONE = (r"man|woman|teen|teenager|boy|girl|child|baby|toddler|infant|person|victim|driver|"
+        r"officer|deputy|trooper|student|suspect|robber|burglar|intruder|gunman|shooter|"
+        r"clerk|customer|employee|owner|resident|neighbou?r|friend|husband|wife|girlfriend|"
+        r"boyfriend|son|daughter|mother|father|brother|sister|uncle|aunt|cousin|grandmother|"
+        r"grandfather|roommate|motorist|pedestrian|bystander|youth|male|female|passenger|"
+        r"security\s+guard|guard|cab\s+driver|worker|samaritan|star|player|veteran|soldier|"
+        r"homeowner|teacher|pastor|nurse|doctor|rapper|father-in-law|mother-in-law|stepfather|"
+        r"stepson|nephew|niece|grandson|granddaughter|fiancee?|partner|ex-wife|ex-husband|"
+        r"juvenile|freshman|senior|rider|hunter")
+
+# Slot predicates after the counted phrase; longest first so "shot and killed" beats "shot".
+_AFTER_SLOTS: list[tuple[str, str]] = [
+    ("killed", r"shot\s+(?:and\s+killed|dead|to\s+death)|stabbed\s+to\s+death|"
+               r"burned\s+to\s+death|beaten\s+to\s+death|fatally\s+(?:shot|wounded|injured|"
+               r"stabbed|struck|hit)|killed|dead|died|deaths?|fatalities|fatality|slain|"
+               r"murdered|massacred|executed|assassinated|perished|lost\s+their\s+lives|"
+               r"confirmed\s+dead|pronounced\s+dead|found\s+dead"),
+    ("hospitalized", r"hospitali[sz]ed|(?:taken|rushed|transported|delivered|sent|admitted|"
+                     r"airlifted|evacuated|brought|transferred)\s+to\s+(?:(?:a|the|an|area|"
+                     r"local|nearby|several|various|different)\s+)*(?:[a-z-]+\s+)?"
+                     r"hospitals?|(?:being\s+)?treated\s+(?:at|in)\s+(?:a\s+|the\s+|local\s+|"
+                     r"nearby\s+)?hospitals?|in\s+(?:the\s+)?hospital"),
+    # "two others remain in critical condition": a condition is said only of the hurt.
+    ("injured", r"injured|wounded|hurt|injuries|wounds|casualties\s+injured|"
+                r"in\s+(?:critical|serious|stable|grave|fair|life-threatening)\s+condition"),
+    ("shot", r"shot(?!\s+(?:at|down|up|dead|and\s+killed|to\s+death))"),
+    ("missing", r"missing|unaccounted\s+for|disappeared"),
+    ("arrested", r"arrested|detained|apprehended|taken\s+into\s+custody|captured|"
+                 r"in\s+custody|held\s+for\s+questioning"),
+    ("kidnapped", r"kidnapped|abducted|taken\s+hostage|held\s+hostage|seized\s+as\s+hostages"),
+]
+_AFTER_RE = [
+    (slot, re.compile(
+        rf"^(?:\s+(?:of\s+(?:the\s+)?)?{_MOD}(?:{_PEOPLE}))?"
+        r"(?:\s*,\s*(?:including|among\s+them|mostly|many\s+of\s+them)[^,]{0,60},)?"
+        r"(?:\s+(?:who|that))?"
+        r"(?:\s+(?:were|was|have|has|had|are|is|got|being|been|remain|remained|later|also|"
+        r"reportedly|reported|confirmed|believed|feared|said|to\s+be|to\s+have|"
+        r"initially|all|both|each|now|so\s+far|allegedly|seriously|critically|"
+        r"severely|slightly|badly|gravely|lightly|mortally|still|already))*"
+        rf"\s+(?P<pred>{pattern})\b"))
+    for slot, pattern in _AFTER_SLOTS
+]
+# "two dead terrorists", "three wounded soldiers": an adjective before the people noun.
+_ADJ_RE = re.compile(rf"^\s+(?P<pred>dead|wounded|injured|missing)\s+{_MOD}(?:{_PEOPLE})\b")
+_ADJ_SLOT = {"dead": "killed", "wounded": "injured", "injured": "injured", "missing": "missing"}
+
+# Verbs before the number: "killing 15", "the blast wounded at least 20 people".
+_BEFORE_SLOTS: list[tuple[str, str]] = [
+    ("killed", r"killing|killed|kills|kill|murdering|murdered|massacring|massacred|"
+               r"claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|"
+               r"took\s+the\s+lives\s+of|taking\s+the\s+lives\s+of|left\s+dead"),
+    ("injured", r"wounding|wounded|injuring|injured|hurting|hurt|wounds|injures|"
+                r"leaving\s+injured"),
+    ("shot", r"shooting|shot|shoots|opened\s+fire\s+on"),
+    ("kidnapped", r"kidnapping|kidnapped|abducting|abducted|kidnap|abduct"),
+    ("arrested", r"arresting|arrested|detaining|detained|arrest"),
+]
+_BEFORE_RE = [(slot, re.compile(rf"\b(?:{pattern})\s+$")) for slot, pattern in _BEFORE_SLOTS]
+# What must follow the number for a "killing N" reading: people, or the clause ends.
+_BEFORE_TAIL = re.compile(
+    rf"^(?:\s+{_MOD}(?:{_PEOPLE})\b|\s*(?:[,.;:)]|$)|\s+(?:and|in|on|at|during|when|while|"
+    r"after|before|near|inside|outside|including|as)\b)")
+
+# "the death toll rose to 95", "a death toll of 103", "the number of injured reached 50".
+_TOLL_RE = re.compile(
+    r"\b(?P<what>death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|people\s+killed|"
+    r"fatalities|victims|injured|wounded|people\s+injured|injuries)|injury\s+toll|"
+    r"casualty\s+toll)\b(?P<mid>[^.;]{0,60}?)\s+(?P<verb>rose|risen|rises|climbed|climbs|"
+    r"jumped|increased|reached|reaches|hit|stands|stood|was|is|has|had|of|at|to|"
+    r"revised|lowered|dropped|fell|reduced|went|soared)(?:\s+(?:up|down|at|to|from\s+"
+    r"\S+\s+to))*\s+$")
+_RISE = ("rose", "risen", "rises", "climbed", "climbs", "jumped", "increased", "soared", "went")
+_FALL = ("revised", "lowered", "dropped", "fell", "reduced")
+
+# "two separate explosions", "twin bombings", "back-to-back explosions".
+_BLAST_NOUN = (r"explosions?|blasts?|bombings?|bomb\s+attacks?|car\s+bombs?|detonations?|"
+               r"suicide\s+bombings?|explosive\s+devices\s+(?:went\s+off|exploded|detonated)")
+_BLAST_AFTER = re.compile(rf"^\s+{_MOD}(?:{_BLAST_NOUN})\b")
+_BLAST_PAIR = re.compile(rf"\b(?:twin|back-to-back|double|two\s+consecutive)\s+{_MOD}"
+                         rf"(?:{_BLAST_NOUN})\b")
+
+# Numbers that are not counts: ages, times, addresses, measures, dates.
+_NOT_COUNT_AFTER = re.compile(
+    r"^(?:-|\s)*(?:years?|yrs?|year-old|months?|month-old|weeks?|days?|hours?|minutes?|"
+    r"seconds?|a\.m\.|p\.m\.|am\b|pm\b|o'clock|block|percent|per\s+cent|%|times|rounds|"
+    r"shots|bullets|feet|foot|ft|metres?|meters?|km|kilometres?|kilometers?|miles?|yards?|"
+    r"inches|pounds|kg|dollars|cents|million\s+dollars|degrees|st\b|nd\b|rd\b|th\b|"
+    r"calibre|caliber|mm|mph|cars?|vehicles?|homes?|houses?|buildings?|cases?|counts?|"
+    r"charges?|guns?|rifles?|handguns?|weapons?|magazines?|grams?|ounces?)")
+_NOT_COUNT_BEFORE = re.compile(
+    r"(?:\$|#|no\.|number|route|highway|interstate|i-|aged?|ages|age\s+of|page|room|apt\.?|"
+    r"suite|unit|channel|flight|section|chapter|since|in|of\s+the|sentenced\s+to|"
+    r"(?:mother|father|parent|grandmother|grandfather)\s+of|"
+    r"[a-z]+\s+(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december))\s*$")
+
+
+# Sentences giving running totals or past tolls ("the city's 40th homicide this year",
+# "since 2007, when 28 were killed"): their figures are not this incident's.
+_BACKGROUND = re.compile(
+    r"\b(?:this|last|the\s+past|so\s+far\s+this)\s+(?:year|month)\b|\bhomicides\b|"
+    r"\bsince\s+(?:19|20)\d\d\b")
+
+
+def _lower(text: str) -> str:
+    """Lower-case without changing length (a few characters grow under str.lower)."""
+    low = text.lower()
+    # str.lower maps each character alone except a final sigma; when no character
+    # grew, it is the per-character mapping below (and much faster).
+    if len(low) == len(text) and "\u03a3" not in text:
+        return low.replace("’", "'")
+    return "".join("'" if c == "’" else c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _is_not_count(low: str, match: re.Match[str]) -> bool:
+    """Whether the number at ``match`` reads as an age, time, address, year or measure."""
+    num = match.group("num")
+    after = low[match.end():match.end() + 20]
+    before = low[max(0, match.start() - 25):match.start()]
+    if _NOT_COUNT_AFTER.match(after) or re.match(r"^(?:[:./]\d|-\d|\)|th\b)", after):
+        return True
+    if re.fullmatch(r"1[89]\d\d|20\d\d", num):  # a year
+        return True
+    if num in ("many", "numerous", "multiple", "some") and re.search(r"\b(?:so|too|how|as)\s*$",
+                                                                    before):
+        return True
+    # "John Smith, 35, was shot": an age in apposition.
+    return bool(re.search(r",\s*$", before) and re.match(r"^\s*,", after)
+                and num.isdigit()) or bool(_NOT_COUNT_BEFORE.search(before))
+
+
+# --- numeric rules ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Hit:
+    slot: str
+    qty: Quantity
+    start: int  # offsets within the sentence
+    end: int
+    update: str | None
+    rule: str
+
+
+def _after_hit(low: str, match: re.Match[str], qty: Quantity) -> _Hit | None:
+    rest = low[match.end():match.end() + 160]
+    adj = _ADJ_RE.match(rest)
+    if adj:
+        # "30 injured people were taken to hospitals" counts the hospitalized.
+        slot, end = _ADJ_SLOT[adj.group("pred")], match.end() + adj.end()
+        hosp = dict(_AFTER_RE)["hospitalized"].match(rest[adj.end():])
+        if hosp:
+            slot, end = "hospitalized", end + hosp.end()
+        return _Hit(slot, qty, match.start(), end, None, "counts.numeric_adjective.v1")
+    for slot, regex in _AFTER_RE:
+        found = regex.match(rest)
+        if found:
+            return _Hit(slot, qty, match.start(), match.end() + found.end(), None,
+                        "counts.numeric_subject.v1")
+    if _BLAST_AFTER.match(rest):
+        end = match.end() + _BLAST_AFTER.match(rest).end()  # type: ignore[union-attr]
+        return _Hit("explosions", qty, match.start(), end, None, "counts.explosions.v1")
+    return None
+
+
+def _before_hit(low: str, match: re.Match[str], qty: Quantity) -> _Hit | None:
+    before = low[max(0, match.start() - 120):match.start()]
+    tail = low[match.end():match.end() + 60]
+    toll = _TOLL_RE.search(before)
+    if toll:
+        verb = toll.group("verb")
+        update = "rose_to" if verb in _RISE else "revised_down" if verb in _FALL else None
+        what = toll.group("what")
+        slot = "injured" if re.search(r"injur|wound", what) else "killed"
+        start = match.start() - len(before) + toll.start()
+        return _Hit(slot, qty, start, match.end(), update, "counts.toll.v1")
+    if not _BEFORE_TAIL.match(tail):
+        return None
+    for slot, regex in _BEFORE_RE:
+        found = regex.search(before)
+        if found:
+            people = re.match(rf"^\s+{_MOD}(?:{_PEOPLE})\b", tail)
+            end = match.end() + (people.end() if people else 0)
+            start = match.start() - len(before) + found.start()
+            return _Hit(slot, qty, start, end, None, "counts.numeric_object.v1")
+    return None
+
+
+def _fatally_tail(low: str, end: int) -> tuple[Quantity, int] | None:
+    """"N people were shot, two fatally" / "..., one of them fatally": the dead among N."""
+    tail = re.match(r"^\s*(?:,|--|-|—)?\s*(?:and\s+)?", low[end:])
+    pos = end + (tail.end() if tail else 0)
+    qm = QUANTITY_RE.match(low, pos)
+    if not qm:
+        return None
+    rest = re.match(r"^(?:\s+of\s+them)?\s+(?:fatally|mortally|died)\b", low[qm.end():])
+    qty = quantity_from_match(qm)
+    if not rest or qty is None:
+        return None
+    return qty, qm.end() + rest.end()
+
+
+def _numeric_hits(low: str) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for match in QUANTITY_RE.finditer(low):
+        qty = quantity_from_match(match)
+        if qty is None or _is_not_count(low, match):
+            continue
+        hit = _after_hit(low, match, qty) or _before_hit(low, match, qty)
+        if hit is None:
+            continue
+        if hit.slot == "shot":
+            hits.extend(_split_shot(low, hit))
+            continue
+        hits.append(hit)
+    hits.extend(_multi_hits(low))
+    for pair in _BLAST_PAIR.finditer(low):
+        hits.append(_Hit("explosions", Quantity(2, 2, 2, "exact"), pair.start(), pair.end(),
+                         None, "counts.explosions_pair.v1"))
+    return _distribute_qualifiers(low, hits)
+
+
+_PAIR_RE = re.compile(
+    rf"\b(?:a|an|one)\s+(?:[a-z0-9'’-]+\s+){{0,3}}?(?:{_ONE})\s+and\s+(?:a|an|one|another|his|her)"
+    rf"\s+(?:[a-z0-9'’-]+\s+){{0,3}}?(?:{_ONE})\s+(?:were|have\s+been|are|had\s+been)\s+"
+    r"(?:\w+ly\s+)?(?P<pred>shot\s+and\s+killed|shot\s+dead|killed|shot|wounded|injured|hurt)"
+    r"\b")
+_MULTI_N = {"double": 2, "triple": 3, "quadruple": 4}
+
+
+def _multi_hits(low: str) -> list[_Hit]:
+    """"a double shooting" (2 shot), "double homicide" (2 killed), "a man and a woman were shot"."""
+    hits = []
+    for m in _MULTI.finditer(low):
+        n = _MULTI_N[m.group("n")]
+        slot = {"shooting": "shot", "stabbing": "injured"}.get(m.group("what"), "killed")
+        hit = _Hit(slot, Quantity(n, n, n, "exact"), m.start(), m.end(), None,
+                   "counts.multi_word.v1")
+        hits.extend(_split_shot(low, hit) if slot == "shot" else [hit])
+    for m in _PAIR_RE.finditer(low):
+        pred = m.group("pred")
+        slot = "shot" if pred == "shot" else "killed" if "kill" in pred or "dead" in pred \
+            else "injured"
+        hit = _Hit(slot, Quantity(2, 2, 2, "exact"), m.start(), m.end(), None,
+                   "counts.coordinated_pair.v1")
+        hits.extend(_split_shot(low, hit) if slot == "shot" else [hit])
+    return hits
+
+
+def _split_shot(low: str, hit: _Hit) -> list[_Hit]:
+    """People shot = wounded + killed; split off "two fatally" when the text says so."""
+    fatal = _fatally_tail(low, hit.end)
+    if fatal is None:
+        return [replace(hit, slot="injured", rule="counts.shot_total.v1")]
+    dead, end = fatal
+    left = max(0, hit.qty.value - dead.value)
+    wounded = Quantity(left, left if hit.qty.low is not None else None,
+                       None if hit.qty.high is None else left, hit.qty.qualifier)
+    return [replace(hit, slot="killed", qty=dead, end=end, rule="counts.shot_fatally.v1"),
+            replace(hit, qty=wounded, slot="injured", end=end, rule="counts.shot_fatally.v1")]
+
+
+def _distribute_qualifiers(low: str, hits: list[_Hit]) -> list[_Hit]:
+    """"at least 103 killed and 211 injured": the hedge carries over the coordination."""
+    out: list[_Hit] = []
+    for hit in sorted(hits, key=lambda h: h.start):
+        prev = out[-1] if out else None
+        if (prev and hit.qty.qualifier == "exact" and prev.qty.qualifier in ("at_least",
+                                                                            "more_than", "about")
+                and re.fullmatch(r"\s*(?:,\s*)?and\s+", low[prev.end:hit.start])):
+            q = prev.qty.qualifier
+            value = hit.qty.value
+            low_v = value + 1 if q == "more_than" else value
+            high = None if q != "about" else value + max(1, round(value * 0.1))
+            hit = replace(hit, qty=Quantity(value, low_v, high, q))
+        out.append(hit)
+    return out
+
+
+# --- single-victim rules -----------------------------------------------------------
+
+_DET = r"(?:a|an|the|his|her|their|one|another|its)\s+(?:[a-z0-9'’-]+\s+){0,3}?"
+_NOT_OBJ = r"(?!\s+(?:his|her|a|an|the|their|him|them|its|my|two|three|\d))"
+_KILL_PRED = (r"(?:shot|stabbed|beaten|burned)\s*(?:,|and)?\s*(?:killed|dead|to\s+death)|"
+              r"fatally\s+(?:shot|wounded|injured|stabbed|struck)|killed|murdered|slain|"
+              r"pronounced\s+dead|found\s+dead|declared\s+dead|assassinated|executed|"
+              r"gunned\s+down|mortally\s+wounded|dead")
+_SINGLE_KILLED = re.compile(
+    rf"\b(?:was|has\s+been|had\s+been|is|got)\s+(?:\w+ly\s+|found\s+|later\s+)*"
+    rf"(?:{_KILL_PRED})\b"
+    r"|\b(?:died|dies|succumbed|passed\s+away|lost\s+(?:his|her)\s+life)\b"
+    rf"|\b(?:{_ONE})\s+(?:found\s+)?(?:{_KILL_PRED})\b{_NOT_OBJ}"
+    r"|\b(?:killing|killed|kills|murdered|murdering|shot\s+and\s+killed|shoots\s+(?:&|and)\s+"
+    r"kills|fatally\s+shooting|fatally\s+shot|fatally\s+shoots|gunned\s+down|gunning\s+down)"
+    rf"\s+{_DET}(?:{_ONE})\b"
+    r"|\b(?:shooting\s+death|murder|killing|slaying|homicide)\s+of\s+(?:a\s+|an\s+|the\s+)?"
+    r"(?:[a-z0-9'’-]+\s+){0,3}?(?:"
+    + _ONE + r")\b|\b(?:(?:man|woman|victim|teen|boy|girl)'s\s+body|(?:his|her)\s+body\s+(?:was|is|"
+    r"had\s+been)\s+(?:found|discovered)|body\s+of\s+(?:a|the)\s+(?:man|woman|victim))\b"
+    r"|\bdead\s+from\s+(?:a\s+)?gunshot")
+# Verbs whose object, when a PERSON name follows, is a victim ("killed Jamal Berry").
+_KILL_OBJ = re.compile(r"\b(?:killing|killed|murdered|murdering|shot\s+and\s+killed|"
+                       r"fatally\s+shooting|fatally\s+shot|shooting\s+death\s+of|"
+                       r"death\s+of|murder\s+of|killing\s+of|slaying\s+of)\s+(?=\S)")
+_HURT_OBJ = re.compile(r"\b(?:shot|shooting|wounding|wounded|injuring|injured)\s+(?=\S)")
+_SUICIDE = re.compile(
+    r"\b(?:killed|shot)\s+(?:himself|herself)\b|\bturned\s+the\s+gun\s+on\s+(?:himself|"
+    r"herself)\b|\btook\s+(?:his|her)\s+own\s+life\b|\bself-inflicted\s+(?:gunshot\s+)?wound"
+    r"|\bcommitted\s+suicide\b")
+_HURT_PRED = r"shot|wounded|injured|hurt|grazed|hit|struck"
+_SINGLE_INJURED = re.compile(
+    rf"\b(?:was|has\s+been|had\s+been|is|got)\s+(?:(?!fatally|mortally)\w+ly\s+)?"
+    rf"(?:{_HURT_PRED})\b"
+    r"(?!\s*(?:,|and)?\s*(?:killed|dead|to\s+death|at\b|down|by\s+(?:a\s+)?(?:car|vehicle|"
+    r"train|truck)))"
+    rf"|\b(?:{_ONE})\s+(?:(?:is|was)\s+)?(?:shot|wounded|injured|hurt)\b"
+    r"(?!\s*(?:,|and)?\s*(?:killed|dead|to\s+death|at\b|down|his|her|a|an|the|their|him|them))"
+    r"|\b(?:suffered|sustained|suffering|sustaining|treated\s+for|with)\s+(?:a\s+|an\s+|"
+    r"at\s+least\s+one\s+)?(?:[a-z-]+\s+){0,3}?(?:gunshot\s+wounds?|bullet\s+wounds?|"
+    r"wounds?|injuries|injury)\b"
+    rf"|\b(?:shot|shooting|wounding|wounded|injuring|injured|hitting|striking|struck)\s+"
+    rf"(?:him|her|{_DET}(?:{_ONE}))\b"
+    rf"|\bleft\s+{_DET}(?:{_ONE})\s+(?:injured|wounded|hurt|in\s+\w+\s+condition|with)\b"
+    r"|\bin\s+(?:critical|stable|serious|fair|good|grave)\s+condition\b")
+_SINGLE_HOSP = re.compile(
+    r"\b(?:was|has\s+been|had\s+been|is|got)\s+(?:\w+ly\s+)?(?:hospitali[sz]ed|(?:taken|"
+    r"rushed|transported|airlifted|flown|driven|brought)\s+to\s+(?:(?:a|the|an|area|local|"
+    r"nearby)\s+)?(?:[a-z'’-]+\s+){0,3}?(?:hospital|medical\s+center|trauma\s+center))\b"
+    r"|\b(?:remains|remained)\s+(?:hospitali[sz]ed|in\s+(?:the\s+)?hospital)\b")
+_PLURAL_SUBJ = re.compile(
+    r"\b(?:they|both|all|two|three|four|five|six|seven|eight|nine|ten|\d+|people|victims|"
+    r"men|women|others|several|many|officers|each)\s+(?:[a-z-]+\s+)?"
+    r"(?:(?:were|have|had|been|are|later|all|both|also|\w+ly)\s+)*$")
+_MULTI = re.compile(r"\b(?P<n>double|triple|quadruple)\s+(?P<what>shooting|homicide|murder|"
+                    r"killing|stabbing)\b")
+
+_MALE = {"man", "boy", "he", "him", "his", "father", "husband", "son", "brother", "boyfriend",
+         "uncle", "grandfather", "male", "gentleman", "nephew", "grandson", "stepson"}
+_FEMALE = {"woman", "girl", "she", "her", "mother", "wife", "daughter", "sister", "girlfriend",
+           "aunt", "grandmother", "female", "lady", "niece", "granddaughter"}
+_NEW_MARK = re.compile(r"\b(?:another|second|other|third|a\s+different)\b")
+_CLAUSE_BREAKS = (". ", "; ", " and ", " but ", ", ", " after ", " when ", " while ",
+                  " where ", " who ", '"', "“", " | ", " -- ", " – ", " said ", " says ",
+                  " told ")
+
+
+@dataclass
+class _Victim:
+    name: str | None
+    gender: str | None
+    status: set[str]
+    first: dict[str, tuple[int, int, int]]  # slot -> (start, end, sent_start)
+
+
+def _subject_window(low: str, pos: int) -> str:
+    """The clause text before a predicate (back to the previous clause break)."""
+    head = low[:pos]
+    cut = max((head.rfind(m) + len(m) for m in _CLAUSE_BREAKS if m in head), default=0)
+    window = head[cut:]
+    if window.strip() in ("", "who", "which", "that") and cut > 0:
+        # "the woman, who suffered ...": the subject sits before the relative pronoun.
+        return _subject_window(low, cut - 2) + window
+    return window
+
+
+def _gender(text: str) -> str | None:
+    """Gender of the nearest gendered word (the head noun or pronoun sits last)."""
+    for word in reversed(re.findall(r"[a-z]+", text)):
+        if word in _MALE:
+            return "m"
+        if word in _FEMALE:
+            return "f"
+    return None
+
+
+# PERSON entities that are headline words or junk, not names ("Teen", "Man Shot").
+_BAD_NAME = re.compile(rf"(?:^|\s)(?:{_ONE}|shot|killed|dies|dead|police|wounded|injured|"
+                       r"suspect|officer)(?:\s|$)|[|(/@:]")
+
+
+def _person_at(sent: Any, lo: int, hi: int, *, last: bool = False) -> str | None:
+    """Surname of the first (or ``last``) PERSON entity starting in [lo, hi)."""
+    for ent in (reversed(sent.ents) if last else sent.ents):
+        if (ent.label_ == "PERSON" and lo <= ent.start_char - sent.start_char < hi
+                and not _BAD_NAME.search(_lower(ent.text))):
+            return _lower(ent[-1].text)
+    return None
+
+
+def _victim_key(sent: Any, low: str, start: int, end: int,
+                obj: bool) -> tuple[str | None, str | None, bool]:
+    """(surname, gender, marked-as-new) for the victim of a predicate at [start, end).
+
+    ``obj``: the victim follows the verb ("killing his wife"), else it precedes it.
+    """
+    if obj:
+        text = low[start:end]
+        return _person_at(sent, start, end + 1), _gender(text), False
+    window = _subject_window(low, start)
+    name = _person_at(sent, start - len(window), start + 1, last=True)
+    gender = _gender(window + " " + low[start:end])
+    return name, gender, bool(_NEW_MARK.search(window))
+
+
+def _assign(victims: list[_Victim], name: str | None, gender: str | None, new: bool) -> _Victim:
+    """Attach a mention to a known victim when it can be the same person, else add one."""
+    if name:
+        for v in victims:
+            if v.name == name:
+                return v
+        for v in reversed(victims):
+            if v.name is None and (v.gender is None or gender is None or v.gender == gender):
+                v.name, v.gender = name, v.gender or gender
+                return v
+    elif not new:
+        for v in reversed(victims):
+            if v.name != "<self>" and (gender is None or v.gender is None or v.gender == gender):
+                v.gender = v.gender or gender
+                return v
+    victim = _Victim(name, gender, set(), {})
+    victims.append(victim)
+    return victim
+
+
+def _name_objects(sent: Any, low: str, regex: re.Pattern[str],
+                  slot: str) -> list[tuple[str, int, int, bool, bool]]:
+    """Victims named right after a verb ("killed Jamal Berry", "shot Reid")."""
+    out = []
+    for m in regex.finditer(low):
+        if _person_at(sent, m.end(), m.end() + 1):
+            out.append((slot, m.start(), m.end() + 1, False, True))
+    return out
+
+
+def _single_mentions(sent: Any, low: str) -> list[tuple[str, int, int, bool, bool]]:
+    """(slot, start, end, suicide, victim-is-object) for single-victim predicates."""
+    found: list[tuple[str, int, int, bool, bool]] = []
+    for slot, regex in (("killed", _SINGLE_KILLED), ("injured", _SINGLE_INJURED),
+                        ("hospitalized", _SINGLE_HOSP)):
+        for m in regex.finditer(low):
+            if _PLURAL_SUBJ.search(_subject_window(low, m.start())):
+                continue
+            obj = bool(re.match(r"(?:killing|killed|kills|murder|shoot|shot\s+and|fatally|gunn|"
+                                r"shooting\s+death|homicide|slaying|shot\s+(?:him|her|a|an|the)|"
+                                r"shooting\s|wounding|injuring|hitting|striking|left\s)",
+                                m.group(0))) and not re.search(r"\b(?:was|is|got|been)\b",
+                                                               m.group(0))
+            found.append((slot, m.start(), m.end(), False, obj))
+    found.extend(_name_objects(sent, low, _KILL_OBJ, "killed"))
+    found.extend(_name_objects(sent, low, _HURT_OBJ, "injured"))
+    found.extend(("killed", m.start(), m.end(), True, False) for m in _SUICIDE.finditer(low))
+    return sorted(found, key=lambda f: f[1])
+
+
+def _collect_victims(sents: list[tuple[Any, str]]) -> list[_Victim]:
+    victims: list[_Victim] = []
+    for sent, low in sents:
+        for slot, start, end, suicide, obj in _single_mentions(sent, low):
+            if suicide:
+                if any(v.name == "<self>" for v in victims):
+                    continue
+                victim = _Victim("<self>", None, set(), {})
+                victims.append(victim)
+            else:
+                victim = _assign(victims, *_victim_key(sent, low, start, end, obj))
+            victim.status.add(slot)
+            base = sent.start_char
+            victim.first.setdefault(slot, (base + start, base + end, base))
+    return victims
+
+
+_FATAL_CUE = re.compile(r"\b(?:fatal|deadly)\s+shooting|\bshooting\s+death\b|"
+                        r"\bfatally\s+shot\b|\bshot\s+to\s+death\b")
+
+
+def _fatal_fallback(victims: list[_Victim], sents: list[tuple[Any, str]]) -> None:
+    """A "fatal shooting" with no victim said to die: the one victim we know of died."""
+    if any("killed" in v.status for v in victims):
+        return
+    for sent, low in sents:
+        cue = _FATAL_CUE.search(low)
+        if cue is None:
+            continue
+        base = sent.start_char
+        if victims:
+            victims[0].status.add("killed")
+            victims[0].first["killed"] = (base + cue.start(), base + cue.end(), base)
+        else:
+            victims.append(_Victim(None, None, {"killed"}, {
+                "killed": (base + cue.start(), base + cue.end(), base)}))
+        return
+
+
+def _victim_mentions(victims: list[_Victim]) -> list[CountMention]:
+    """One mention per slot: the number of distinct single victims in that state."""
+    out: list[CountMention] = []
+    for slot in ("killed", "injured", "hospitalized"):
+        group = [v for v in victims if slot in v.status
+                 and (slot == "killed" or "killed" not in v.status)]
+        if not group:
+            continue
+        start, end, sent_start = min(v.first[slot] for v in group)
+        n = len(group)
+        out.append(CountMention(slot, n, n, n, "exact", start, end, sent_start,
+                                rule="counts.single_victims.v1"))
+    return out
+
+
+# --- entry points ------------------------------------------------------------------
+
+
+def extract_counts(doc: Any, *, skip_sentences: Container[int] = ()) -> list[CountMention]:
+    """All counts ``doc`` states, in text order, except in ``skip_sentences``.
+
+    ``skip_sentences`` holds sentence start offsets the caller knows are about older
+    incidents; nothing is read from them.
+    """
+    mentions: list[CountMention] = []
+    kept: list[tuple[Any, str]] = []
+    for sent in doc.sents:
+        if sent.start_char in skip_sentences:
+            continue
+        low = _lower(sent.text)
+        kept.append((sent, low))
+        base = sent.start_char
+        background = _BACKGROUND.search(low) is not None
+        for hit in _numeric_hits(low):
+            if background and hit.slot in ("killed", "injured") and hit.update is None:
+                continue
+            mentions.append(CountMention(
+                hit.slot, hit.qty.value, hit.qty.low, hit.qty.high, hit.qty.qualifier,
+                base + hit.start, base + hit.end, base, hit.update, hit.rule))
+    victims = _collect_victims(kept)
+    _fatal_fallback(victims, kept)
+    mentions.extend(_victim_mentions(victims))
+    return sorted(mentions, key=lambda m: (m.start, m.slot))
+
+
+def _best(candidates: list[CountMention]) -> CountMention | None:
+    if not candidates:
+        return None
+    updates = [m for m in candidates if m.update]
+    if updates:
+        return max(updates, key=lambda m: m.start)  # the latest update in the text wins
+    precise = [m for m in candidates if m.qualifier != "vague"] or candidates
+    return max(precise, key=lambda m: (m.value, -m.start))
+
+
+def report_count(mentions: Sequence[CountMention], slot: str) -> CountMention | None:
+    """The one figure a report gives for ``slot``.
+
+    Explicit numbers win over counted single victims; among them an update
+    ("rose to") wins, else the largest precise figure. People "shot" include the
+    dead, so the report's killed figure is taken off an injured "shot" total.
+    """
+    numeric = [m for m in mentions if m.slot == slot and m.rule != "counts.single_victims.v1"]
+    single = [m for m in mentions if m.slot == slot and m.rule == "counts.single_victims.v1"]
+    best = _best(numeric)
+    if best is None or (single and best.qualifier == "vague"):
+        best = single[0] if single else best
+    if best is None or slot != "injured" or best.rule != "counts.shot_total.v1":
+        return best
+    killed = report_count(mentions, "killed")
+    if killed is None or killed.value > best.value:
+        return best
+    left = best.value - killed.value
+    return replace(best, value=left, low=left if best.low is not None else None,
+                   high=left if best.high is not None else None)

@@ -1,0 +1,757 @@
+"""Dates: the reference date, the reported incident's date, and older incidents.
+
+Everything resolves against a given base (the report's publication date, or an
+anchor inferred from the text); the wall clock is never read, so the same input
+always gives the same output.
+
+Stages:
+1. ``_scan``: hand-rolled patterns find date expressions (full dates, month-day,
+   weekday, "yesterday", "four years ago", "five days after ...").
+2. ``_reference``: the publication date, else an anchor read from the text
+   (dateline, "four years since ... January 3, 2020", weekday + month-day pairs).
+3. ``_resolve``: each expression becomes ``YYYY-MM-DD`` / ``YYYY-MM`` / ``YYYY``
+   or ``XXXX-MM-DD`` when no year can be known.
+4. ``_choose_event``: the date attached to the main violent event (the nearest clause
+   above the date is a killing/attack/bombing, early full sentences), not the date of a
+   statement ("police said Friday"); ``_units`` re-joins sentences that upper-case wire
+   text splits mid-way. Then ``_past_sentences`` flags sentences about older incidents
+   and ``_referenced`` summarises them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from corroborate.extract.nlp import doc_text
+from corroborate.records import ReferencedIncident
+
+EXTRACTOR = "dates/1"
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date expression, resolved.
+
+    Attributes:
+        text, start, end: the expression and its character span in ``doc.text``.
+        value: ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY`` or ``XXXX-MM-DD`` (year unknown).
+        sent_start: character offset of the sentence holding it.
+        relative: resolved from a relative expression ("yesterday", "on Wednesday").
+    """
+
+    text: str
+    start: int
+    end: int
+    value: str
+    sent_start: int
+    relative: bool
+
+
+@dataclass(frozen=True)
+class DateAnalysis:
+    """Dates of one report (see the module docstring)."""
+
+    reference_date: str | None
+    reference_basis: str | None
+    event_date: str | None
+    event_date_basis: str | None
+    event_span: tuple[int, int] | None
+    mentions: tuple[DateMention, ...]
+    past_sentences: frozenset[int]
+    referenced: tuple[ReferencedIncident, ...]
+
+
+# ---------------------------------------------------------------- lexicon
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+             "saturday": 5, "sunday": 6}
+_NUMWORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "several": 0, "few": 0,
+}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+
+# Full month names take no dot: after them a dot is the sentence's full stop.
+_MON = (r"(?P<mon>(?:january|february|march|april|may|june|july|august|september|october|"
+        r"november|december)\b|(?:sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\b\.?)")
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+_WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_NUM = r"(?P<n>\d{1,2}|" + "|".join(_NUMWORDS) + r")"
+
+# Order matters: earlier patterns win overlaps.
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pat, re.IGNORECASE)) for kind, pat in (
+        ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b"),
+        ("mdy", rf"\b(?:{_WD},?\s+)?{_MON}\s+{_DAY}(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"),
+        ("dmy", rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON}"
+                r"(?:,?\s+(?P<year>(?:19|20)\d\d|\d\d)\b)?"),
+        ("num", r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)?\d\d)\b"),
+        ("my", rf"\b{_MON},?\s+(?P<year>(?:19|20)\d\d)\b"),
+        ("ago", rf"\b{_NUM}\s+(?P<unit>day|week|month|year)s?\s+ago\b"),
+        ("after", rf"\b{_NUM}\s+(?P<unit>day|week|month|year)s?\s+(?:after|later)\b"),
+        ("since", rf"\b{_NUM}\s+(?P<unit>year)s?\s+(?:since|after)\b"),
+        ("anniv", r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                  r"tenth|\d{1,2}(?:st|nd|rd|th))\s+(?:\w+\s+)?anniversary\b"),
+        ("lastx", r"\blast\s+(?P<unit>month|year)\b"),
+        ("rel", r"\b(?P<rel>yesterday|today|tonight|last\s+night|this\s+morning|"
+                r"this\s+afternoon|this\s+evening|earlier\s+today)\b"),
+        ("wd", rf"\b(?:(?P<mod>last|this|next|on|early|late)\s+(?:on\s+)?)?{_WD}\b"),
+        ("year", r"(?<![\d$#.,/:-])(?P<year>(?:19|20)\d\d)(?![\d,.]\d|-\d|\s+(?:block|people|"
+                 r"residents|troops|dollars|feet|miles|members|hours|rounds|times))\b"),
+    )
+)
+# Mention kinds that stand for durations or anchors, not dates of events.
+_CLUES = frozenset({"since", "anniv"})
+
+
+
+# Stems of words for violent events; matched on the lower-cased token because spaCy
+# lemmatises upper-case wire text (MUC) poorly.
+_EVENT_STEM = re.compile(
+    r"^(?:kill|shot|shoot|die[ds]?$|dead|death|explo|attack|bomb|blast|occur|happen|murder|stab|"
+    r"wound|injur|kidnap|abduct|assassin|fired?$|fires$|firing|strike|struck|massacre|deton|"
+    r"ambush|clash|burn|destroy|raid|storm|slay|slain|gunfire|gunned|homicide|crash|"
+    r"carried$|hurl|set off|hit$)")
+
+
+def _is_event(token: Any) -> bool:
+    if token.lemma_.lower() == "take" and any(c.lower_ == "place" for c in token.children):
+        return True  # "took place"
+    return bool(_EVENT_STEM.match(token.lower_))
+
+
+# Stems of reporting verbs, matched on the lower-cased token like _EVENT_STEM.
+_REPORT_STEM = re.compile(
+    r"^(?:say|said|report|tell|told|announc|confirm|state|add|deni|deny|claim|reveal|accus|"
+    r"protest|condemn|inform|accord|explain|declar|disclos)")
+
+
+def _reported(chain: list[Any], date_start: int) -> bool:
+    """True when a reporting verb takes the date: "said today", "REPORTED TODAY IN LIMA".
+
+    Not when "that" stands between them: "reported today that yesterday gunmen ..."
+    """
+    verb = next((t for t in chain if t.pos_ in {"VERB", "AUX"} or t.lower_ == "according"), None)
+    if verb is None or not _REPORT_STEM.match(verb.lower_):
+        return False
+    doc = verb.doc
+    between = doc[verb.i + 1:doc.char_span(date_start, date_start + 1, alignment_mode="expand")
+                  .start] if verb.idx < date_start else []
+    return not any(t.lower_ == "that" for t in between)
+
+
+_FUTURE = re.compile(r"\b(?:will|would|is scheduled|are scheduled|set to|plans? to|next)\b",
+                     re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Raw:
+    """A date expression before resolution."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    groups: tuple[tuple[str, str], ...]
+
+    def get(self, key: str) -> str | None:
+        return dict(self.groups).get(key)
+
+
+# ---------------------------------------------------------------- scanning
+
+def _scan(text: str) -> list[_Raw]:
+    """Find date expressions; earlier patterns win where spans overlap."""
+    taken: list[tuple[int, int]] = []
+    found: list[_Raw] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken) or not _plausible(kind, m):
+                continue
+            taken.append((s, e))
+            groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
+            found.append(_Raw(kind, s, e, m.group(0), groups))
+    return sorted(found, key=lambda r: r.start)
+
+
+def _plausible(kind: str, m: re.Match[str]) -> bool:
+    day = m.groupdict().get("day")
+    if day is not None and not 1 <= int(day) <= 31:
+        return False
+    if kind == "mdy" and m.group("mon").lower() in {"may", "mar"} and not m.group(0)[0].isupper():
+        return False  # "may 5" in running lower-case text is the verb
+    if kind == "dmy" and m.group("mon").lower() == "may" and m.group("year") is None:
+        # "5 may" ("5 may have died") is the verb unless the text is upper case
+        return m.group("mon").isupper() and m.string.isupper()
+    return True
+
+
+# ---------------------------------------------------------------- calendar helpers
+
+def _date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _year4(text: str | None) -> int | None:
+    if not text:
+        return None
+    y = int(text)
+    if len(text) == 2:  # "3 JAN 90": news datelines; 2-digit years before 50 are 20xx
+        y += 2000 if y < 50 else 1900
+    return y
+
+
+def _num(text: str | None) -> int | None:
+    if text is None:
+        return None
+    if text.isdigit():
+        return int(text)
+    return _NUMWORDS.get(text.lower()) or None
+
+
+def _month(raw: _Raw) -> int:
+    mon = raw.get("mon")
+    return _MONTHS[mon.lower().rstrip(".")] if mon else int(raw.get("m") or 0)
+
+
+def _shift(base: dt.date, n: int, unit: str, sign: int) -> tuple[dt.date, str]:
+    """Move ``base`` by n units; return the date and the precision it deserves."""
+    unit = unit.lower()  # upper-case wire text: "3 DAYS AGO"
+    if unit == "day":
+        return base + dt.timedelta(days=sign * n), "day"
+    if unit == "week":
+        return base + dt.timedelta(weeks=sign * n), "day"
+    months = base.year * 12 + base.month - 1 + sign * n * (12 if unit == "year" else 1)
+    y, m = divmod(months, 12)
+    day = min(base.day, 28)
+    return dt.date(y, m + 1, day), ("year" if unit == "year" else "month")
+
+
+def _fmt(d: dt.date, precision: str = "day") -> str:
+    return {"day": d.isoformat(), "month": d.isoformat()[:7], "year": str(d.year)}[precision]
+
+
+def _nearest_year(month: int, day: int, ref: dt.date) -> dt.date | None:
+    """The month-day closest to ``ref`` that is not more than a week after it (news looks back)."""
+    options = [d for y in (ref.year - 1, ref.year, ref.year + 1)
+               if (d := _date(y, month, day)) and d <= ref + dt.timedelta(days=7)]
+    return min(options, key=lambda d: abs((ref - d).days)) if options else None
+
+
+def _parse_published(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return _dateparser_date(published, None)
+
+
+# ---------------------------------------------------------------- reference date
+
+_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .,'()-]{1,60}?,\s*(?P<date>[^\n]{4,60}?)\s*(?:--|—|–)")
+# "SPRINGFIELD, Ill. (Dec. 10, 2015) – A man ...", possibly after a glued title.
+_PAREN_DATELINE = re.compile(r"\((?P<date>[^()\n]{6,40})\)\s*(?:--|—|–|-)")
+
+
+def _dateline(text: str, raws: list[_Raw]) -> _Raw | None:
+    """A full date in a dateline ("SAN SALVADOR, 3 JAN 90 --"): the publication date."""
+    m = _DATELINE.match(text[:120]) or _PAREN_DATELINE.search(text[:400])
+    if not m:
+        return None
+    for raw in raws:
+        if m.start("date") <= raw.start < m.end("date") and raw.get("year"):
+            return raw
+    return None
+
+
+def _explicit(raw: _Raw) -> dt.date | None:
+    if raw.kind in {"iso", "mdy", "dmy", "num"} and raw.get("year"):
+        return _date(_year4(raw.get("year")) or 0, _month(raw), int(raw.get("day") or 0))
+    return None
+
+
+def _anniversary_anchor(raws: list[_Raw]) -> dt.date | None:
+    """"four years since his assassination" + "January 3, 2020" -> 2024-01-03."""
+    for clue in (r for r in raws if r.kind in _CLUES):
+        years = _num(clue.get("n")) if clue.kind == "since" else _ordinal(clue.get("ord"))
+        dated = [(abs(r.start - clue.start), d) for r in raws if (d := _explicit(r))]
+        if years and dated:
+            base = min(dated)[1]
+            return _date(base.year + years, base.month, base.day) or _date(
+                base.year + years, base.month, 28)
+    return None
+
+
+def _ordinal(text: str | None) -> int | None:
+    if not text:
+        return None
+    return _ORDINALS.get(text.lower()) or (int(text[:-2]) if text[:-2].isdigit() else None)
+
+
+def _weekday_anchor(raws: list[_Raw]) -> dt.date | None:
+    """"Tuesday, Jan. 27" with no year: the weekday fixes the year near the text's year evidence."""
+    evidence = [_year4(r.get("year")) or 0 for r in raws if r.get("year")]
+    floor = max(evidence, default=0)
+    if not floor:
+        return None  # a weekday alone allows one year in ~6: no basis to choose
+    for raw in raws:
+        wd = raw.get("wd")
+        if raw.kind not in {"mdy", "dmy"} or not wd or raw.get("year"):
+            continue
+        month, day = _month(raw), int(raw.get("day") or 0)
+        for y in range(floor, floor + 12):
+            d = _date(y, month, day)
+            if d and d.weekday() == _WEEKDAYS[wd.lower()]:
+                return d
+    return None
+
+
+def _reference(text: str, raws: list[_Raw], published: str | None
+               ) -> tuple[dt.date | None, str | None]:
+    pub = _parse_published(published)
+    if pub:
+        return pub, "published"
+    line = _dateline(text, raws)
+    anchor = (_explicit(line) if line else None) or _anniversary_anchor(raws) or _weekday_anchor(
+        raws)
+    return (anchor, "anchor") if anchor else (None, None)
+
+
+# ---------------------------------------------------------------- resolution
+
+def _resolve(raw: _Raw, ref: dt.date | None, prior: dt.date | None, sentence: str
+             ) -> tuple[str, bool] | None:
+    """Return ``(value, relative)`` for one expression, or None when it cannot be dated."""
+    kind = raw.kind
+    if kind in {"iso", "mdy", "dmy", "num"}:
+        return _resolve_month_day(raw, ref)
+    if kind == "my":
+        return f"{_year4(raw.get('year')):04d}-{_month(raw):02d}", False
+    if kind == "year":
+        return raw.get("year") or "", False
+    if kind == "after" and prior is not None:
+        n = _num(raw.get("n"))
+        return (_fmt(*_shift(prior, n, raw.get("unit") or "day", 1)), True) if n else None
+    if ref is None:
+        return None
+    if kind == "ago":
+        n = _num(raw.get("n"))
+        return (_fmt(*_shift(ref, n, raw.get("unit") or "day", -1)), True) if n else None
+    if kind == "lastx":
+        return _fmt(*_shift(ref, 1, raw.get("unit") or "month", -1)), True
+    if kind == "rel":
+        rel = (raw.get("rel") or "").lower()
+        back = 1 if rel.startswith(("yesterday", "last")) else 0
+        return _fmt(ref - dt.timedelta(days=back)), True
+    if kind == "wd":
+        return _resolve_weekday(raw, ref, sentence), True
+    return None
+
+
+def _resolve_month_day(raw: _Raw, ref: dt.date | None) -> tuple[str, bool] | None:
+    month, day = _month(raw), int(raw.get("day") or 0)
+    year = _year4(raw.get("year"))
+    if year:
+        d = _date(year, month, day)
+        return (d.isoformat(), False) if d else None
+    if ref is None:
+        return (f"XXXX-{month:02d}-{day:02d}", False) if _date(2000, month, day) else None
+    d = _nearest_year(month, day, ref)
+    return (d.isoformat(), False) if d else None
+
+
+def _resolve_weekday(raw: _Raw, ref: dt.date, sentence: str) -> str:
+    """Most recent such weekday on or before ``ref``; forward for "next"/future tense."""
+    target = _WEEKDAYS[(raw.get("wd") or "").lower()]
+    mod = (raw.get("mod") or "").lower()
+    back = (ref.weekday() - target) % 7
+    if mod == "last" and back == 0:
+        back = 7
+    if mod == "next" or (mod != "last" and _FUTURE.search(sentence) and back):
+        return _fmt(ref + dt.timedelta(days=(target - ref.weekday()) % 7 or 7))
+    return _fmt(ref - dt.timedelta(days=back))
+
+
+@functools.lru_cache(maxsize=8)
+def _dateparser_settings(base: str | None) -> dict[str, Any]:
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "current_period",
+                                "RETURN_AS_TIMEZONE_AWARE": False}
+    if base:
+        settings["RELATIVE_BASE"] = dt.datetime.fromisoformat(base)
+    return settings
+
+
+def _dateparser_date(text: str, base: dt.date | None) -> dt.date | None:
+    """Fallback parser for metadata strings; never reads the clock unless given no base."""
+    import dateparser
+
+    if base is None and not re.search(r"\b(?:19|20)\d\d\b", text):
+        return None  # without a year, dateparser would fill it from the wall clock
+    base_s = dt.datetime(base.year, base.month, base.day, 12).isoformat() if base else None
+    parsed = dateparser.parse(text, languages=["en"], settings=_dateparser_settings(base_s))
+    return parsed.date() if parsed else None
+
+
+# ---------------------------------------------------------------- mentions
+
+@dataclass(frozen=True)
+class _Sent:
+    start: int
+    end: int
+    text: str
+
+
+def _sentences(doc: Any) -> list[_Sent]:
+    return [_Sent(s.start_char, s.end_char, s.text) for s in doc.sents]
+
+
+def _sent_of(sents: list[_Sent], offset: int) -> _Sent:
+    for sent in sents:
+        if sent.start <= offset < sent.end:
+            return sent
+    return sents[-1] if sents else _Sent(0, offset + 1, "")
+
+
+def _restated(raw: _Raw, following: list[_Raw]) -> bool:
+    """"today, 30 June": the explicit date restates the relative one and is the one to trust."""
+    if raw.kind not in {"rel", "wd"} or not following:
+        return False
+    nxt = following[0]
+    gap = nxt.start - raw.end
+    return nxt.kind in {"mdy", "dmy", "iso", "num"} and 0 <= gap <= 3
+
+
+def _mentions(raws: list[_Raw], ref: dt.date | None, sents: list[_Sent]) -> list[DateMention]:
+    out: list[DateMention] = []
+    prior: dt.date | None = None  # last explicit day-level date: "five days after" counts from it
+    for i, raw in enumerate(raws):
+        if raw.kind in _CLUES or _restated(raw, raws[i + 1:i + 2]):
+            continue
+        sent = _sent_of(sents, raw.start)
+        resolved = _resolve(raw, ref, prior, sent.text)
+        if resolved is None:
+            continue
+        value, relative = resolved
+        out.append(DateMention(raw.text, raw.start, raw.end, value, sent.start, relative))
+        if len(value) == 10 and not value.startswith("X") and not relative:
+            prior = dt.date.fromisoformat(value)
+    return out
+
+
+# ---------------------------------------------------------------- event date
+
+def _governors(doc: Any, start: int, end: int, depth: int = 4,
+               fragments: dict[int, int] | None = None) -> list[Any]:
+    """Heads above a date, nearest first.
+
+    ``fragments`` maps the first token of a sentence fragment (a spaCy sentence that does
+    not start a full sentence, see ``_units``) to the token before it: the walk goes on there.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    while span is not None and len(span) > 1 and span[-1].is_punct:
+        span = span[:-1]  # a glued full stop would make the sentence root the governor
+    if span is None:
+        return []
+    token, chain = span.root, list[Any]()
+    while len(chain) < depth:
+        if token.head.i != token.i:  # (spaCy makes a new Token object on each access)
+            token = token.head
+        elif fragments and token.i in fragments:
+            token = doc[fragments[token.i]]  # "... THE MURDER OF SIX PRIESTS | ON 16 NOVEMBER"
+        else:
+            break
+        chain.append(token)
+    return chain
+
+
+def _attached(chain: list[Any]) -> bool:
+    """True when the nearest clause governing a date is a violent event.
+
+    Walks up from the date: an event word ("killed", "the murder of ...") before any other
+    verb attaches the date to it; a non-event verb ("said today", "arrested on ...") takes the
+    date for itself, unless it only modifies an event noun ("the attack perpetrated today").
+    """
+    for token in chain:
+        if _is_event(token):
+            return True
+        if token.pos_ in {"VERB", "AUX"}:
+            # upper-case parses make "WAS KIDNAPPED" a copula with an adjectival complement
+            complements = [c for c in token.children if c.dep_ in {"acomp", "attr", "xcomp"}]
+            return any(_is_event(c) for c in complements) or (
+                token.dep_ in {"acl", "relcl"} and _is_event(token.head))
+    return False
+
+
+def _event_score(doc: Any, mention: DateMention, unit: tuple[int, int, int],
+                 fragments: dict[int, int], ref: dt.date | None) -> float:
+    """Higher for dates attached to violent events in early sentences; lower for statements.
+
+    ``unit`` is ``(rank, start, end)`` of the full sentence holding the mention.
+    """
+    rank, u_start, u_end = unit
+    score = 2.0 / (1 + rank)
+    chain = _governors(doc, mention.start, mention.end, 6, fragments)
+    attached = _attached(chain)
+    if attached:
+        score += 3.0
+    elif any(_is_event(t) for t in chain[:4]):
+        score += 1.0
+    if not attached and _reported(chain, mention.start):
+        score -= 2.0  # "police said Friday (that ...)": the date of the statement
+    sent = doc.char_span(u_start, u_end, alignment_mode="expand")
+    if sent is not None and any(_is_event(t) for t in sent):
+        score += 1.0
+    if _FUTURE.search(sent.text if sent is not None else ""):
+        score -= 1.5
+    if ref and not mention.value.startswith("X"):
+        d = dt.date.fromisoformat(mention.value)
+        if d > ref + dt.timedelta(days=1):
+            score -= 4.0  # a date after the report is a plan, not the incident
+        elif (ref - d).days > 60:
+            score -= 4.0  # much older than the report: a referenced incident
+    return score
+
+
+# A full stop, or the dash / bracket that closes a dateline ("3 JAN 90 (EFE) -- [TEXT]").
+_TERMINAL = re.compile(r"(?:[.!?][\"'”’)\]]*|--|—|–|\])\s*$")
+
+
+def _units(doc: Any) -> tuple[list[tuple[int, int]], dict[int, int]]:
+    """Full sentences, and the fragments glued into them.
+
+    spaCy sentences are glued while one ends without a full stop: upper-case wire text often
+    splits mid-sentence ("... SIX PRIESTS | ON 16 NOVEMBER."). A blank line (paragraph or
+    title break) always ends a unit. Returns the units' character spans and, for each glued
+    fragment, its root token index -> the index of the last token before it.
+    """
+    text = doc_text(doc)
+    units: list[tuple[int, int]] = []
+    fragments: dict[int, int] = {}
+    for sent in doc.sents:
+        if units:
+            prev = text[units[-1][0]:units[-1][1]]
+            if not _TERMINAL.search(prev) and "\n\n" not in prev:
+                units[-1] = (units[-1][0], sent.end_char)
+                fragments[sent.root.i] = sent.start - 1
+                continue
+        units.append((sent.start_char, sent.end_char))
+    return units, fragments
+
+
+def _choose_event(doc: Any, mentions: list[DateMention], dateline: _Raw | None,
+                  ref: dt.date | None) -> DateMention | None:
+    units, fragments = _units(doc)
+    candidates = [m for m in mentions if len(m.value) == 10
+                  and not (dateline and m.start == dateline.start)]
+    if not candidates:
+        return None
+
+    def unit_of(m: DateMention) -> tuple[int, int, int]:
+        for i, (u_start, u_end) in enumerate(units):
+            if u_start <= m.start < u_end:
+                return i, u_start, u_end
+        return 99, m.sent_start, m.end
+
+    scored = [(_event_score(doc, m, unit_of(m), fragments, ref), -m.start, m)
+              for m in candidates]
+    best = max(scored, key=lambda t: (t[0], t[1]))
+    return best[2] if best[0] > -1.0 else None
+
+
+# ---------------------------------------------------------------- older incidents
+
+def _year_of(value: str | None) -> int | None:
+    return int(value[:4]) if value and value[:4].isdigit() else None
+
+
+def _is_older(value: str, event: str | None, ref: dt.date | None) -> bool:
+    """True when a mention is dated clearly before the reported incident."""
+    year = _year_of(value)
+    if year is None:
+        return False
+    base_year = _year_of(event) or (ref.year if ref else None)
+    if base_year is None:
+        return len(value) == 4  # "in 2022" beside an undated-year incident: an older event
+    if year < base_year - (1 if len(value) > 4 else 0):
+        return True
+    if len(value) == 4 or year > base_year:
+        return year < base_year
+    base = (dt.date.fromisoformat(event) if event and not event.startswith("X")
+            else ref)
+    if base is None:
+        return False
+    when = dt.date.fromisoformat(value if len(value) == 10 else value + "-28")
+    return (base - when).days > 45
+
+
+_ANAPHORA = re.compile(r"^\s*(?:it|this|that|the (?:assassination|killing|attack|strike|"
+                       r"bombing|shooting|massacre))\b|\bat the time\b|\bthat day\b",
+                       re.IGNORECASE)
+
+
+def _finite_present(sent: Any) -> bool:
+    """Present, perfect or future main clause: the narrative has come back to now."""
+    root = sent.root
+    if root.tag_ in {"VBZ", "VBP", "MD"}:
+        return True
+    return any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"has", "have", "will", "is", "are"}
+               for c in root.children)
+
+
+def _content(sent: Any) -> set[str]:
+    return {t.lemma_.lower() for t in sent if t.pos_ == "PROPN" and len(t) > 1}
+
+
+def _past_sentences(doc: Any, mentions: list[DateMention], event: DateMention | None,
+                    ref: dt.date | None) -> dict[int, str]:
+    """Map sentence start -> date of the older incident it is about."""
+    event_value = event.value if event else None
+    dated = {}
+    for m in mentions:
+        if m.sent_start not in dated and _is_older(m.value, event_value, ref):
+            dated[m.sent_start] = m.value
+    if event:
+        dated.pop(event.sent_start, None)
+    own = {m.sent_start for m in mentions}
+    past: dict[int, str] = {}
+    block: set[str] = set()
+    current, gap = None, 0
+    for sent in doc.sents:
+        if sent.start_char in dated:
+            current, gap = dated[sent.start_char], 0
+            block = _content(sent)
+            past[sent.start_char] = current
+        elif current and sent.start_char not in own and gap < 4 and _continues(sent, block):
+            past[sent.start_char] = current
+            block |= _content(sent)
+            gap += 1
+        else:
+            current = None
+    return past
+
+
+def _continues(sent: Any, block: set[str]) -> bool:
+    """A past-tense sentence that shares a name with the older event or refers back to it."""
+    if _finite_present(sent):
+        return False
+    return bool(_content(sent) & block) or bool(_ANAPHORA.search(sent.text))
+
+
+_KILLED = (
+    re.compile(r"\bkill(?:ed|ing)\s+(?:at least\s+|more than\s+|some\s+|about\s+)?"
+               r"(?P<n>\d+|[a-z]+)\b", re.IGNORECASE),
+    re.compile(r"\b(?P<n>\d+|[a-z]+)\s+(?:people\s+|persons\s+)?(?:were\s+|have been\s+)?"
+               r"(?:killed|dead)\b", re.IGNORECASE),
+)
+_COUNTS = {k: v for k, v in _NUMWORDS.items() if v > 1}
+
+
+def _killed(text: str) -> int | None:
+    for pattern in _KILLED:
+        for m in pattern.finditer(text):
+            word = m.group("n").lower()
+            n = int(word) if word.isdigit() else _COUNTS.get(word)
+            if n and not 1900 <= n <= 2099:
+                return n
+    return None
+
+
+def _place(sents: list[Any]) -> str | None:
+    """The first place named after "in"/"at"/"near", else the first place named."""
+    places = [e for s in sents for e in s.ents if e.label_ in {"GPE", "LOC", "FAC"}]
+    located = [e for e in places
+               if e.start > 0 and e.doc[e.start - 1].lower_ in {"in", "at", "near", "outside"}]
+    return (located or places)[0].text if places else None
+
+
+def _description(sent: Any, whole: str) -> tuple[str, int]:
+    """The sentence without a caption glued before a blank line (bad segmentation)."""
+    text = sent.text
+    cut = text.rfind("\n\n", 0, max(len(text.rstrip()) - 1, 0))
+    start = sent.start_char + (cut + 2 if cut >= 0 else 0)
+    return whole[start:sent.end_char].strip(), start
+
+
+def _referenced(doc: Any, past: dict[int, str], report_id: str) -> list[ReferencedIncident]:
+    """One record per older incident: consecutive past sentences with the same date."""
+    groups: list[tuple[str, list[Any]]] = []
+    for sent in doc.sents:
+        value = past.get(sent.start_char)
+        if value is None:
+            continue
+        if groups and groups[-1][0] == value and groups[-1][1][-1].end == sent.start:
+            groups[-1][1].append(sent)
+        else:
+            groups.append((value, [sent]))
+    out: list[ReferencedIncident] = []
+    for value, sents in groups:
+        description, start = _description(sents[0], doc_text(doc))
+        killed = next((k for s in sents if (k := _killed(s.text))), None)
+        out.append(ReferencedIncident(
+            description=description, date=value, place=_place(sents), report=report_id,
+            span=(start, sents[0].end_char), killed=killed))
+    return out
+
+
+# ---------------------------------------------------------------- entry point
+
+def analyze_dates(doc: Any, *, published: str | None, report_id: str) -> DateAnalysis:
+    """Dates of one parsed report (a spaCy ``Doc``); see the module docstring."""
+    text = doc_text(doc)
+    raws = _scan(text)
+    ref, basis = _reference(text, raws, published)
+    sents = _sentences(doc)
+    mentions = _mentions(raws, ref, sents)
+    dateline = _dateline(text, raws)
+    event = _choose_event(doc, mentions, dateline, ref)
+    past = _past_sentences(doc, mentions, event, ref)
+    event_basis: str | None
+    if event is not None:
+        event_date, event_basis, span = (event.value, "relative" if event.relative else "explicit",
+                                         (event.start, event.end))
+    elif ref is not None:
+        event_date, event_basis, span = ref.isoformat(), basis, None
+    else:
+        event_date, event_basis, span = None, None, None
+    return DateAnalysis(
+        reference_date=ref.isoformat() if ref else None, reference_basis=basis,
+        event_date=event_date, event_date_basis=event_basis, event_span=span,
+        mentions=tuple(mentions), past_sentences=frozenset(past),
+        referenced=tuple(_referenced(doc, past, report_id)))
+
+
+def date_from_url(url: str | None) -> str | None:
+    """The publication date many news URLs carry ("/2016/01/27/", "-20160223-", "/2016/jan/26/").
+
+    Ingest may pass it as ``published`` when no metadata date exists.
+    """
+    if not url:
+        return None
+    for pattern in (r"/((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)(?:/|$)",
+                    r"[/_-]((?:19|20)\d\d)([01]\d)([0-3]\d)(?:[/_.-]|$)"):
+        m = re.search(pattern, url)
+        if m and (d := _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))):
+            return d.isoformat()
+    m = re.search(r"/((?:19|20)\d\d)/([a-z]{3})/([0-3]?\d)/", url, re.IGNORECASE)
+    if m and m.group(2).lower() in _MONTHS:
+        d = _date(int(m.group(1)), _MONTHS[m.group(2).lower()], int(m.group(3)))
+        return d.isoformat() if d else None
+    return None

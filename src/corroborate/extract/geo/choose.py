@@ -1,0 +1,211 @@
+"""Choose the incident's location among a report's place mentions.
+
+Each mention earns weight for where it sits (dateline, lead sentence, "in X" next to an
+event word) and how often its place recurs; a city also inherits part of the weight of the
+province and country that contain it, so "Kerman ... central Iran ... Kerman province"
+outweighs a Baghdad named twice in background paragraphs. The most specific well-supported
+place wins: a city over its province over its country.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Container, Sequence
+from typing import Any
+
+from corroborate.extract.geo.gazetteer import fold
+from corroborate.extract.nlp import doc_text
+from corroborate.records import PlaceMention
+
+_EVENT_RE = re.compile(
+    r"\b(?:shot|shoot\w*|gun\w*|kill\w*|dead|death|died|wound\w*|injur\w*|attack\w*|"
+    r"explo\w*|blast\w*|bomb\w*|stabb\w*|kidnap\w*|abduct\w*|murder\w*|massacre\w*|"
+    r"clash\w*|ambush\w*|raid\w*|strike|struck|assassinat\w*|detonat\w*|fire[ds]?|"
+    r"arson|burn\w*|crash\w*|hostage\w*|suspect\w*|incident)\b", re.IGNORECASE)
+_LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|on)\s+(?:the\s+)?$", re.IGNORECASE)
+
+_NEIGHBOURHOOD_RE = re.compile(r"\s+(?:neighbou?rhood|section|community)\b",
+                               re.IGNORECASE)
+# "Philadelphia's", also as scraped: "Philadelphia&#39;s", "Milwaukee?s"
+_POSSESSIVE_RE = re.compile(r"(?:['’?]|&#0?39;|&rsquo;|&#x27;)s\s+$")
+# "the city's Feltonville section", "in the Rogers Park section of Chicago"
+_CITY_PART_BEFORE_RE = re.compile(r"\b(?:city|town)(?:['’?]|&#0?39;|&rsquo;)s\s+$", re.IGNORECASE)
+_SECTION_OF_RE = re.compile(r"\s+(?:neighbou?rhood|section|area|part)\s+of\s+$", re.IGNORECASE)
+# "suburban Dolton", "the suburb of Holladay": a town of its own next to the city
+_SUBURB_RE = re.compile(r"\bsuburb(?:an|s)?(?:\s+of)?\s+$", re.IGNORECASE)
+# "Goldsboro Daily News", "Colorado Springs Gazette": the outlet's home, not the event's place
+_OUTLET_RE = re.compile(
+    r"\s*(?:Daily\s+)?(?:News|Times|Gazette|Herald|Chronicle|Tribune|Post|Journal|Sentinel|"
+    r"Register|Star|Record|Courier|Patch|Independent|Examiner|Observer|Enquirer|Dispatch|Bee|"
+    r"Daily|Magazine|Weekly)\b")
+
+# A sentence that dates itself to a year or counts years back is usually background.
+_BACKGROUND_RE = re.compile(r"\b(?:19|20)\d\d\b|\byears? (?:ago|since|after|before|earlier)\b|"
+                            r"\banniversary\b|\bprevious(?:ly)?\b|\blast (?:year|month)\b",
+                            re.IGNORECASE)
+
+_DIRECTION_PREFIX_RE = re.compile(r"^(?:North|South|East|West|Northeast|Northwest|Southeast|"
+                                  r"Southwest|Downtown|Central)\s+")
+
+_SPECIFICITY = {"city": 1.0, "admin2": 0.85, "admin1": 0.6, "country": 0.35}
+
+
+def _key(p: PlaceMention) -> tuple[Any, ...]:
+    if p.geonameid is not None:
+        return ("id", p.geonameid)
+    return (p.kind, fold(p.name or p.text), p.country_code)
+
+
+def _sentences(doc: Any) -> list[tuple[int, int]]:
+    try:
+        return [(s.start_char, s.end_char) for s in doc.sents]
+    except ValueError:  # no sentence boundaries set
+        return [(0, len(doc_text(doc)))]
+
+
+def _sentence_of(spans: list[tuple[int, int]], offset: int) -> int:
+    for i, (start, end) in enumerate(spans):
+        if start <= offset < end:
+            return i
+    return len(spans) - 1
+
+
+def _weight(p: PlaceMention, text: str, sent: tuple[int, int], index: int) -> float:
+    weight = 1.0
+    start = p.span[0]
+    if start < 120 and (text[p.span[1]:p.span[1] + 8].lstrip(" ,").startswith(("-", "–", "—"))
+                        or re.match(r"[ ,]+\d{1,2} [A-Z]{3} \d{2}", text[p.span[1]:])
+                        or re.match(r",\s*[A-Z][a-z]{0,4}\.", text[p.span[1]:])):
+        weight += 1.0  # a dateline: where the report was filed, often but not always the place
+    elif index == 0:
+        weight += 1.5
+    elif index <= 2:
+        weight += 0.5
+    if _OUTLET_RE.match(text, p.span[1]):
+        weight *= 0.25
+    sentence = text[sent[0]:sent[1]]
+    if _EVENT_RE.search(sentence) and _LOCATIVE_BEFORE_RE.search(text[max(0, start - 12):start]):
+        weight += 1.5
+    if _BACKGROUND_RE.search(sentence):
+        weight *= 0.5  # "killed in Baghdad on January 3, 2020": background, not the news
+    # news puts the event first and context later
+    return weight / (1 + 0.1 * index)
+
+
+def choose_place(places: Sequence[PlaceMention], doc: Any, *,
+                 skip_sentences: Container[int] = ()) -> PlaceMention | None:
+    """The incident's place: the most specific, best-supported place of the main event.
+
+    ``skip_sentences`` holds start offsets of sentences about older incidents; their
+    mentions are ignored.
+    """
+    spans = _sentences(doc)
+    text = doc_text(doc)
+    owners = _parents(places, text)
+    scores: dict[tuple[Any, ...], float] = defaultdict(float)
+    first: dict[tuple[Any, ...], PlaceMention] = {}
+    for p in places:
+        i = _sentence_of(spans, p.span[0])
+        if spans and spans[i][0] in skip_sentences:
+            continue
+        weight = _weight(p, text, spans[i] if spans else (0, len(text)), i)
+        owner = owners.get(_key(p)) or owners.get(("span", p.span))
+        if owner is not None:  # "Philadelphia's Kensington section": the city gets the credit
+            p = owner
+        elif not p.resolved:
+            weight *= 0.2  # unresolved names are often streets, outlets or buildings
+        key = _key(p)
+        scores[key] += weight
+        first.setdefault(key, p)
+    if not scores:
+        return None
+    return max(first.values(), key=lambda p: (_total(p, scores, first), -p.span[0]))
+
+
+def _parents(places: Sequence[PlaceMention], text: str) -> dict[tuple[Any, ...], PlaceMention]:
+    """Neighbourhoods mapped to the city they are part of.
+
+    Explicit: "Philadelphia's Kensington", "the Rogers Park section of Chicago", "the city's
+    Feltonville section" / "the Little Village neighborhood" (the main city named in the
+    report). Implicit: a much smaller place of the same state, close to a big city that the
+    report also names (GeoNames lists many neighbourhoods as towns), unless called a suburb.
+    """
+    cities = [q for q in places if q.kind == "city"]
+    main = max(cities, key=lambda q: (q.population, -q.span[0]), default=None)
+    out: dict[tuple[Any, ...], PlaceMention] = {}
+    for p in places:
+        before = text[max(0, p.span[0] - 30):p.span[0]]
+        owner = _explicit_owner(p, cities, text)
+        if owner is None and main is not None and main.population >= 100_000 and (
+                _CITY_PART_BEFORE_RE.search(before) or _NEIGHBOURHOOD_RE.match(text, p.span[1])):
+            owner = main if _part_of_main(p, main) else None
+        if owner is None and p.kind == "city" and not _SUBURB_RE.search(before):
+            owner = next((q for q in cities if _inside(p, q)), None)
+        if owner is not None:
+            out[_key(p) if p.resolved else ("span", p.span)] = owner
+    return out
+
+
+def _part_of_main(p: PlaceMention, main: PlaceMention) -> bool:
+    """An unresolved part belongs to the report's main city; so does a resolved one that is
+    smaller and in the same country (named as a neighbourhood, a namesake elsewhere in the
+    country is more likely a misresolution: Chicago's Washington Heights is not New York's)."""
+    if not p.resolved:
+        return True
+    return (_key(main) != _key(p) and main.population > p.population
+            and p.country_code == main.country_code)
+
+
+def _explicit_owner(p: PlaceMention, cities: list[PlaceMention], text: str
+                    ) -> PlaceMention | None:
+    for q in cities:
+        if 0 < p.span[0] - q.span[1] <= 8 and _POSSESSIVE_RE.match(text[q.span[1]:p.span[0]]):
+            return q
+        if 0 < q.span[0] - p.span[1] <= 25 and _SECTION_OF_RE.match(text[p.span[1]:q.span[0]]):
+            return q
+    return None
+
+
+def _inside(p: PlaceMention, q: PlaceMention) -> bool:
+    """``p`` is small and close enough to big ``q`` to be one of its neighbourhoods."""
+    if _DIRECTION_PREFIX_RE.sub("", p.name or "") == q.name and p.admin1 == q.admin1:
+        return q.population > p.population  # "North Portland" in Portland
+    if q.population < 100_000 or q.population < 4 * p.population or _key(p) == _key(q):
+        return False
+    if (p.country_code, p.admin1) != (q.country_code, q.admin1) or None in (
+            p.lat, p.lon, q.lat, q.lon):
+        return False
+    # tight: Brooklyn ~10 km takes Coney Island, Milwaukee (5 km) leaves suburban West Allis
+    radius = max(5.0, 0.006 * math.sqrt(q.population))
+    return _km(p.lat, p.lon, q.lat, q.lon) <= radius  # type: ignore[arg-type]
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    dlat, dlon = math.radians(lat2 - lat1), math.radians(lon2 - lon1)
+    x = dlon * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371 * math.hypot(x, dlat)
+
+
+def _total(p: PlaceMention, scores: dict[tuple[Any, ...], float],
+           first: dict[tuple[Any, ...], PlaceMention]) -> float:
+    """Own score plus a share of the score of mentioned places that contain it."""
+    score = scores[_key(p)]
+    if p.kind in ("city", "admin2"):
+        for key, other in first.items():
+            if other.country_code != p.country_code or other is p:
+                continue
+            if other.kind == "admin1" and fold(other.name or "") == fold(p.admin1 or ""):
+                score += 0.5 * scores[key]
+            elif (p.kind == "city" and other.kind == "admin2" and other.admin1
+                  and other.admin1 == p.admin1):
+                # a county and a town of its state: the town is the more precise answer
+                score += 0.9 * scores[key]
+            elif other.kind == "country":
+                score += 0.25 * scores[key]
+    elif p.kind == "admin1":
+        for key, other in first.items():
+            if other.kind == "country" and other.country_code == p.country_code:
+                score += 0.25 * scores[key]
+    return score * _SPECIFICITY.get(p.kind or "", 0.5)

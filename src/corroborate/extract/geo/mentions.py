@@ -1,0 +1,430 @@
+"""Find place mentions in a parsed report and resolve them against the gazetteer.
+
+Mentions come from spaCy (GPE/LOC/FAC), datelines ("GAINESVILLE, Fla. -", "SAN SALVADOR,
+3 JAN 90 --"), "X County" / "Kerman province" phrases, and capitalised words after a
+locative preposition that the gazetteer knows (which is what rescues upper-case wires).
+Each is resolved with the document's context: countries and demonyms named anywhere, US
+states and their abbreviations, and the "City, State" / "City, central Country" apposition.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from typing import Any
+
+from corroborate.extract.geo.gazetteer import Gazetteer, fold, strip_admin_suffix
+from corroborate.extract.geo.lexicon import (
+    DEMONYMS,
+    LOCATIVE_WORDS,
+    NON_PLACE_WORDS,
+    US_POSTAL,
+    US_STATE_ABBREVIATIONS,
+)
+from corroborate.extract.nlp import doc_text
+from corroborate.records import PlaceMention
+
+_WORD = r"[A-Z][\w'’.\-]*"
+_NAME = rf"{_WORD}(?:\s+(?:de|del|la|las|los|el|of|DE|DEL|LA|LAS|LOS|EL)?\s*{_WORD}){{0,3}}"
+_ADMIN_WORDS = r"County|Parish|Province|province|Department|department|Governorate|governorate"
+# A name may start glued to the word before ("weatherPALM BEACH COUNTY": a scraped title).
+_ADMIN_RE = re.compile(
+    rf"(?:(?<![\w])|(?<=[a-z0-9]))({_NAME})\s+"
+    rf"({_ADMIN_WORDS}|COUNTY|PARISH|PROVINCE|DEPARTMENT|GOVERNORATE)\b"
+)
+# Word starts inside a name: after a space, or where a scraped title is glued to it.
+_WORD_START_RE = re.compile(r"(?:(?<=\s)|(?<=[a-z0-9.])|^)(?=[A-Z])")
+# A capitalised name followed by one of these is a facility or a street, not a place.
+_FACILITY_RE = re.compile(
+    r"\s+(?:Hospital|Medical|Memorial|Clinic|High|Middle|Elementary|School|Academy|College|"
+    r"University|Street|St\.(?!\s+[A-Z])|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Lane|Way|"
+    r"Parkway|Pkwy|Highway|Hwy|Expressway|Freeway|Turnpike|Mall|Plaza|Church|Mosque|Temple|"
+    r"Center|Centre|Station|Airport|Stadium|Arena|Race Course|Racecourse|Hotel|Motel|Inn|"
+    r"Apartments|Cemetery|Bridge)\b")
+# A city's part, whatever NER calls it: "the Rogers Park neighborhood", "the city's Feltonville
+# section", "Philadelphia&#39;s West Oak Lane" (scraped text keeps HTML entities).
+_PART_RE = re.compile(
+    rf"(?:\b(?:[Cc]ity|[Tt]own|[A-Z][a-z]+)(?:['’?]|&#0?39;|&rsquo;)s\s+({_NAME})"
+    rf"|(?<![\w])({_NAME})\s+(?:neighbou?rhood|section)\b)")
+# "Chapel Hill drive-by shooting", "Milwaukee's northwest side": a place named by what
+# happened there or by its part.
+_EVENT_NAME_RE = re.compile(
+    rf"({_NAME})\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:shooting|stabbing|homicide|murder|killing|"
+    rf"robbery|standoff|carjacking)s?\b")
+_SIDE_RE = re.compile(
+    rf"({_NAME})(?:['’?]|&#0?39;|&rsquo;)s\s+(?:(?:far|near)\s+)?(?:north|south|east|west|"
+    rf"northeast|northwest|southeast|southwest|downtown|central)\b")
+# "(Cincinnati, OH)--", "Gainesville, Fla. —": a title-case dateline with its state.
+_TITLE_DATELINE_RE = re.compile(
+    r"(?:\(|(?<![A-Za-z]))([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}),\s*([A-Z]{2}|[A-Z][a-z]{1,4}\.)\)?"
+    r"\s*[-–—]")
+_CITY_SUFFIX_RE = re.compile(r"\s+(?:City|CITY)$")
+_CITY_OF_RE = re.compile(rf"\b(?:city|town|village|CITY|TOWN|VILLAGE) (?:of|OF) ({_NAME})")
+_LOCATIVE_RE = re.compile(
+    rf"\b(?:{'|'.join(LOCATIVE_WORDS)})\s+(?:the\s+|THE\s+)?(?=({_NAME}))"  # overlapping
+)
+# "Chicago police", "the Corpus Christi Police Department": a city's own agencies.
+_AGENCY_RE = re.compile(rf"({_NAME})\s+(?:Police|POLICE|police|Sheriff|SHERIFF|sheriff|PD|"
+                        rf"Fire Department|Fire Rescue|Fire Dept)\b")
+# An upper-case run, an optional ", State" and a dash or a ", 3 JAN 90" date: a dateline.
+_DATELINE_RE = re.compile(
+    r"(?:^|(?<=[^A-Z]))([A-Z][A-Z'.\-]+(?:\s[A-Z][A-Z'.\-]+){0,3})"
+    r"(?:,\s*([A-Z][A-Za-z]{0,4}\.(?:\s?[A-Z][a-z]?\.)?|[A-Z]{2}\b|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))?"
+    r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:[-–—]{1,2}\s|[-–—]{1,2}(?=[A-Z])|,\s*\d{1,2}\s[A-Z]{3}\s\d{2})"
+)
+# "CBS Chicago(STMW) —", "Dallas (AP) -": a title-case dateline with a wire tag.
+_TAG_DATELINE_RE = re.compile(
+    r"(?<![A-Za-z])([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\s*\([A-Z0-9][A-Z0-9.\-]{1,9}\)\s*[-–—]")
+_DIRECTION_RE = re.compile(r"^(?:(?:north|south)?(?:east|west)(?:ern)?|north(?:ern)?|"
+                           r"south(?:ern)?|central|downtown|suburban)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Raw:
+    start: int
+    end: int
+    text: str
+    hint: str | None  # "admin1", "county" or None
+    source: str  # "ner", "dateline", "admin", "cityof", "locative"
+
+
+def _is_upper_doc(text: str) -> bool:
+    letters = [c for c in text[:3000] if c.isalpha()]
+    return bool(letters) and sum(c.islower() for c in letters) < 0.05 * len(letters)
+
+
+def _raw_mentions(doc: Any, gaz: Gazetteer, upper: bool) -> list[_Raw]:
+    text = doc_text(doc)
+    raws = _datelines(text, gaz)
+    for m in _ADMIN_RE.finditer(text):
+        if m.group(2).lower() in ("county", "parish"):
+            start = _county_start(m.group(1), m.group(2), gaz, m.start(1))
+            raws.append(_Raw(start, m.end(2), text[start:m.end(2)], "county", "admin"))
+            continue
+        known = _known_suffix_start(m.group(1), gaz, m.start(1))
+        start = m.start(1) if known is None else known
+        raws.append(_Raw(start, m.end(2), text[start:m.end(2)], "admin1", "admin"))
+    for m in _CITY_OF_RE.finditer(text):
+        raws.append(_Raw(m.start(1), m.end(1), m.group(1), None, "cityof"))
+    for m in _PART_RE.finditer(text):
+        g = 1 if m.group(1) else 2
+        name = re.sub(r"\s+(?:neighbou?rhood|section)$", "", m.group(g))
+        if fold(name) not in NON_PLACE_WORDS:
+            raws.append(_Raw(m.start(g), m.start(g) + len(name), name, None, "part"))
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC", "FAC") and not upper and "Police" not in ent.text:
+            raws.append(_ner_raw(ent))
+    raws += _locative_mentions(text, gaz)
+    raws += _agency_mentions(text, gaz)
+    raws = [r for r in raws if r.source in ("admin", "dateline") or not _facility(text, r)]
+    return _dedupe(raws)
+
+
+def _facility(text: str, raw: _Raw) -> bool:
+    """"Mount Sinai Hospital", "Hopkins Street": the name belongs to a building or a road."""
+    if _FACILITY_RE.match(text, raw.end):
+        return True
+    words = raw.text.split()
+    return len(words) > 1 and bool(_FACILITY_RE.fullmatch(" " + words[-1]))
+
+
+def _county_start(name: str, suffix: str, gaz: Gazetteer, offset: int) -> int:
+    """Start of the county's own name: the longest known trailing run of words, else the
+    words after any sentence break or leading "The" ("DeputiesRichland County" -> Richland)."""
+    starts = [m.start() for m in _WORD_START_RE.finditer(name)]
+    for start in starts:
+        if gaz.county_states(f"{name[start:]} {suffix}"):
+            return offset + start
+    cut = max(name.rfind(". ") + 2, 0) if ". " in name else 0
+    if name[cut:].lower().startswith("the "):
+        cut += 4
+    return offset + cut
+
+def _known_suffix_start(name: str, gaz: Gazetteer, offset: int) -> int | None:
+    """Offset of the longest trailing run of words the gazetteer knows ("... IN USULUTAN")."""
+    words = list(re.finditer(r"\S+", name))
+    for w in words:
+        if gaz.candidates(name[w.start():]):
+            return offset + w.start()
+    return None
+
+
+def _agency_mentions(text: str, gaz: Gazetteer) -> list[_Raw]:
+    """The place in "<City> police" (longest known suffix of the name before it)."""
+    out = []
+    for m in _AGENCY_RE.finditer(text):
+        words = m.group(1).split()
+        for n in range(len(words)):
+            name = " ".join(words[n:])
+            if fold(name) not in NON_PLACE_WORDS and gaz.candidates(name):
+                start = m.end(1) - len(name)
+                out.append(_Raw(start, m.end(1), name, None, "locative"))
+                break
+    return out
+
+
+def _ner_raw(ent: Any) -> _Raw:
+    start, words = ent.start_char, ent.text
+    if words.lower().startswith("the "):
+        start, words = start + 4, words[4:]
+    low = words.lower()
+    hint = ("county" if low.endswith((" county", " parish"))
+            else "admin1" if strip_admin_suffix(fold(words)) != fold(words) else None)
+    return _Raw(start, start + len(words), words, hint, "ner")
+
+
+def _datelines(text: str, gaz: Gazetteer) -> list[_Raw]:
+    """Datelines in the first few hundred characters (titles are sometimes glued before)."""
+    out: list[_Raw] = []
+    for m in _TAG_DATELINE_RE.finditer(text[:400]):
+        if gaz.candidates(m.group(1)) and fold(m.group(1)) not in NON_PLACE_WORDS:
+            return [_Raw(m.start(1), m.end(1), m.group(1), None, "dateline")]
+    for m in _TITLE_DATELINE_RE.finditer(text[:400]):
+        if gaz.candidates(m.group(1)) and _state_from_text(m.group(2), gaz, postal=True):
+            return [_Raw(m.start(1), m.end(1), m.group(1), None, "dateline"),
+                    _Raw(m.start(2), m.end(2), m.group(2), "admin1", "dateline")]
+    for m in _DATELINE_RE.finditer(text[:400]):
+        name, start = m.group(1).strip(" .-"), m.start(1)
+        # "Rockford, ILROCKFORD —": the state code of a glued title precedes the city
+        for cut in range(0, max(1, len(name) - 3)):
+            if " " in name[:cut]:
+                break
+            if gaz.candidates(_known_name(name[cut:], gaz)):
+                out.append(_Raw(start + cut, start + len(name), name[cut:], None, "dateline"))
+                if m.group(2):
+                    out.append(_Raw(m.start(2), m.end(2), m.group(2), "admin1", "dateline"))
+                return out
+    return out
+
+
+def _locative_mentions(text: str, gaz: Gazetteer) -> list[_Raw]:
+    """Capitalised names after "in/at/near ..." (or before "shooting", "'s east side") that
+    the gazetteer knows (longest prefix)."""
+    out = []
+    matches = [*_LOCATIVE_RE.finditer(text), *_EVENT_NAME_RE.finditer(text),
+               *_SIDE_RE.finditer(text)]
+    for m in matches:
+        words = m.group(1).split()
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n]).rstrip(".,")
+            if fold(name) in NON_PLACE_WORDS or len(name) < 3:
+                continue
+            if gaz.candidates(name):
+                out.append(_Raw(m.start(1), m.start(1) + len(name), name, None, "locative"))
+                break
+    return out
+
+
+def _dedupe(raws: list[_Raw]) -> list[_Raw]:
+    """Keep the most informative of overlapping mentions (admin phrase > dateline > NER)."""
+    rank = {"admin": 0, "dateline": 1, "cityof": 2, "part": 2, "ner": 3, "locative": 4}
+    kept: list[_Raw] = []
+    for r in sorted(raws, key=lambda r: (rank[r.source], -(r.end - r.start), r.start)):
+        if all(r.end <= k.start or r.start >= k.end for k in kept):
+            kept.append(r)
+    return sorted(kept, key=lambda r: r.start)
+
+
+@dataclass
+class _Context:
+    countries: defaultdict[str, float]
+    # (country code, folded admin-1 name) named in the text
+    states: defaultdict[tuple[str, str], float]
+    us_like: bool
+
+    def in_state(self, cc: str, admin1: str | None) -> float:
+        return self.states.get((cc, fold(admin1 or "")), 0) if admin1 else 0
+
+
+def _context(doc: Any, raws: list[_Raw], gaz: Gazetteer) -> _Context:
+    countries: defaultdict[str, float] = defaultdict(float)
+    states: defaultdict[tuple[str, str], float] = defaultdict(float)
+    for r in raws:
+        for p in gaz.lookup(r.text)[:1]:
+            if p.kind == "country":
+                countries[p.country_code or ""] += 1
+        abbr = US_STATE_ABBREVIATIONS.get(r.text.rstrip(".") + ".") or US_STATE_ABBREVIATIONS.get(
+            r.text)
+        if abbr:
+            states[("US", fold(abbr))] += 2
+            countries["US"] += 1
+        elif r.hint != "county" and fold(r.text) in _US_STATE_KEYS:
+            countries["US"] += 0.5  # "Florida" is far likelier the state than the Uruguayan town
+    for tok in doc:
+        code = DEMONYMS.get(tok.text.lower())
+        if code:
+            countries[code] += 0.5
+    for r in raws:
+        county_states = gaz.county_states(r.text) if r.hint == "county" else ()
+        if len(county_states) == 1:
+            states[("US", fold(county_states[0]))] += 1
+        elif r.hint != "county":
+            for p in gaz.lookup(r.text, kind="admin1")[:3]:
+                if fold(p.name or "") == strip_admin_suffix(fold(r.text)):
+                    states[(p.country_code or "", fold(p.name or ""))] += 1
+    us_like = countries.get("US", 0) > 0 or not countries
+    return _Context(countries, states, us_like)
+
+
+_US_STATE_KEYS = frozenset(fold(name) for name in US_POSTAL.values()) - {"georgia"}
+
+
+def _state_from_text(text: str, gaz: Gazetteer, *, postal: bool = False) -> PlaceMention | None:
+    """A US state written as an AP abbreviation ("Fla.", "N.C.") or, after "City,", "FL"."""
+    word = text.strip()
+    name = US_STATE_ABBREVIATIONS.get(word) or US_STATE_ABBREVIATIONS.get(word.rstrip(".") + ".")
+    if name is None and postal:
+        name = US_POSTAL.get(word)
+    if name:
+        return gaz.admin1_of(name, "US")
+    return None
+
+
+def _appositive(text: str, raw: _Raw, nxt: _Raw | None) -> str | None:
+    """The text of a place right after "X, " ("Kerman, central Iran", "Aurora, Colo.")."""
+    if nxt is None or nxt.start - raw.end > 12:
+        return None
+    gap = text[raw.end:nxt.start]
+    if re.fullmatch(r",\s*(?:[a-z\-]+\s+)?", gap):
+        return nxt.text
+    return None
+
+
+def _score(gaz: Gazetteer, row: int, ctx: _Context, near: PlaceMention | None,
+           key: str = "") -> float:
+    index = gaz._index
+    score = math.log10(index.pop[row] + 10)
+    if key and fold(index.name[row]) != key and index.kind[row] == "city":
+        score -= 2.5  # matched an alternate name ("Philadelphia" is also an old name of Amman)
+    cc, admin1, kind = index.cc[row], index.admin1[row], index.kind[row]
+    if kind == "city" and admin1 == index.name[row]:
+        score += 0.6
+    total = sum(ctx.countries.values())
+    if total:
+        score += 4 * ctx.countries.get(cc, 0) / total
+    if kind == "city" and ctx.in_state(cc, admin1) and fold(admin1 or "") != key:
+        score += 2.5  # (a mention of "Florida" is no evidence for Florida, Uruguay, in Florida)
+    if near is not None:
+        if near.kind == "country" and near.country_code == cc:
+            score += 6
+        elif near.kind == "admin1" and near.country_code == cc and fold(admin1 or "") == fold(
+                near.name or ""):
+            score += 8
+    return score
+
+
+def _resolve(raw: _Raw, gaz: Gazetteer, ctx: _Context, near: PlaceMention | None
+             ) -> PlaceMention:
+    span = (raw.start, raw.end)
+    if raw.hint == "county":
+        return _county(raw, gaz, ctx, near)
+    state = _state_from_text(raw.text, gaz, postal=raw.source == "dateline")
+    if state is not None:
+        return replace(state, text=raw.text, span=span)
+    name = _known_name(raw.text, gaz)
+    rows = gaz.candidates(name, kind="admin1" if raw.hint == "admin1" else None)
+    if not rows and name != raw.text:
+        rows = gaz.candidates(raw.text)
+    key = fold(name)
+    if raw.source in ("locative", "part") or name != raw.text:
+        rows = [r for r in rows if _plausible_scan(gaz, r, ctx, key, unique=len(rows) == 1)]
+    if len(raw.text) <= 3 and raw.text.isupper():
+        # an acronym ("US", "UN", "PM") is a country code at most, never a village
+        rows = [r for r in rows if gaz._index.kind[r] == "country"]
+    if not rows:
+        return PlaceMention(text=raw.text, span=span)
+    best = max(rows, key=lambda r: (_score(gaz, r, ctx, near, key), -r))
+    return gaz.mention(best, raw.text, span)
+
+
+def _known_name(text: str, gaz: Gazetteer) -> str:
+    """``text``, or the form of it the gazetteer knows: "North Houston" -> "Houston",
+    "YORK CITY" -> "YORK" (the variants must then pass :func:`_plausible_scan`)."""
+    if gaz.candidates(text):
+        return text
+    for variant in (_DIRECTION_RE.sub("", text), _CITY_SUFFIX_RE.sub("", text)):
+        if variant != text and fold(variant) not in NON_PLACE_WORDS and gaz.candidates(variant):
+            return variant
+    return text
+
+
+def _plausible_scan(gaz: Gazetteer, row: int, ctx: _Context, key: str, *,
+                    unique: bool = False) -> bool:
+    """A name found only by the preposition scan needs its country named, or to be big (a
+    small US town will do in US news when no other place has that name: "in Kenly")."""
+    index = gaz._index
+    if index.kind[row] == "city" and fold(index.name[row]) != key:
+        return False  # alternate names are too noisy without NER's judgement
+    if index.kind[row] == "country":
+        return True
+    if ctx.countries.get(index.cc[row]):
+        return True
+    if index.pop[row] >= 100_000:
+        return True
+    in_state = bool(ctx.in_state(index.cc[row], index.admin1[row]))
+    big = index.pop[row] >= (1000 if unique else 5000)
+    return ctx.us_like and index.cc[row] == "US" and (in_state or big)
+
+
+def _county(raw: _Raw, gaz: Gazetteer, ctx: _Context, near: PlaceMention | None
+            ) -> PlaceMention:
+    """US counties are kept as ``admin2`` mentions (the gazetteer has no county shapes); the
+    state is the apposition's, else the one state with such a county, else the one the text
+    names most."""
+    if not ctx.us_like:
+        return PlaceMention(text=raw.text, span=(raw.start, raw.end))
+    states = gaz.county_states(raw.text)
+    admin1 = near.name if near is not None and near.kind == "admin1" else None
+    if admin1 is None and states:
+        admin1 = max(states, key=lambda s: (ctx.in_state("US", s), -states.index(s)))
+        if len(states) > 1 and not ctx.in_state("US", admin1):
+            admin1 = None
+    name = raw.text.title() if raw.text.isupper() else raw.text
+    return PlaceMention(text=raw.text, span=(raw.start, raw.end), name=name, kind="admin2",
+                        admin1=admin1, country_code="US")
+
+
+def _home(raws: list[_Raw], gaz: Gazetteer, ctx: _Context) -> None:
+    """Let a dateline's place count as context: local news happens where it is filed."""
+    for raw in raws:
+        if raw.source == "dateline" and raw.hint is None:
+            p = _resolve(raw, gaz, ctx, None)
+            if p.country_code:
+                ctx.countries[p.country_code] += 1
+            if p.admin1 and p.kind == "city":
+                ctx.states[(p.country_code or "", fold(p.admin1))] += 1
+
+
+def geocode_doc(doc: Any, *, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
+    """Every place mention in ``doc``, resolved where the gazetteer and context allow."""
+    gaz = gazetteer or Gazetteer.default()
+    text = doc_text(doc)
+    upper = _is_upper_doc(text)
+    raws = _raw_mentions(doc, gaz, upper)
+    ctx = _context(doc, raws, gaz)
+    _home(raws, gaz, ctx)
+    first = _resolve_all(text, raws, gaz, ctx)
+    # second pass: what the first resolved is context too ("Houston police" makes a later
+    # "Trinity" the Texan one, not Jersey's parish)
+    for p in first:
+        if p.kind in ("city", "admin1") and p.country_code and fold(p.name or "") == fold(p.text):
+            ctx.countries[p.country_code] += 0.5
+            if p.kind == "city" and p.admin1:
+                ctx.states[(p.country_code, fold(p.admin1))] += 0.5
+    return _resolve_all(text, raws, gaz, ctx)
+
+
+def _resolve_all(text: str, raws: list[_Raw], gaz: Gazetteer, ctx: _Context
+                 ) -> list[PlaceMention]:
+    out: list[PlaceMention] = []
+    for i, raw in enumerate(raws):
+        nxt = raws[i + 1] if i + 1 < len(raws) else None
+        near_text = _appositive(text, raw, nxt)
+        near = None
+        if near_text is not None:
+            near = _state_from_text(near_text, gaz, postal=True) or next(iter(
+                p for p in gaz.lookup(near_text) if p.kind in ("country", "admin1")), None)
+        out.append(_resolve(raw, gaz, ctx, near))
+    return out

@@ -1,0 +1,155 @@
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from corroborate.cluster import (
+    STRATEGY,
+    ClusterConfig,
+    assign_to_existing,
+    cluster_analyses,
+    get_strategy,
+)
+from corroborate.errors import ConfigError
+from corroborate.records import EntityMention, ReferencedIncident, Report, ReportAnalysis
+
+
+def _analysis(rid: str, text: str, *, names: tuple[str, ...] = (),
+              referenced: tuple[tuple[int, int], ...] = ()) -> ReportAnalysis:
+    ents = tuple(EntityMention(n, "PERSON" if " " in n else "GPE",
+                               (text.index(n), text.index(n) + len(n))) for n in names)
+    refs = tuple(ReferencedIncident(text[s:e], None, None, rid, (s, e)) for s, e in referenced)
+    return ReportAnalysis(report=Report(id=rid, text=text), entities=ents,
+                          referenced_incidents=refs)
+
+
+A1 = ("Marcus Delgado, 34, was shot dead outside a bakery on Elmwood Avenue in Dayton on "
+      "Saturday night. Dayton police said Delgado died at the scene.")
+A2 = ("Police in Dayton identified the man killed on Elmwood Avenue as Marcus Delgado. "
+      "Delgado was shot outside a bakery late Saturday, police said.")
+B1 = ("Teresa Okafor, 19, was hurt by gunfire outside a gas station on Route 9 in Akron on "
+      "Tuesday. Akron police are looking for the gunman who shot Okafor.")
+B2 = ("A 19-year-old woman, Teresa Okafor, was shot at a Route 9 gas station in Akron on "
+      "Tuesday and taken to hospital, Akron police said.")
+
+
+@pytest.fixture(scope="module")
+def analyses() -> list[ReportAnalysis]:
+    return [
+        _analysis("a1", A1, names=("Marcus Delgado", "Dayton")),
+        _analysis("a2", A2, names=("Marcus Delgado", "Dayton")),
+        _analysis("b1", B1, names=("Teresa Okafor", "Akron")),
+        _analysis("b2", B2, names=("Teresa Okafor", "Akron")),
+    ]
+
+
+def test_clusterer_keeps_two_shootings_apart(analyses: list[ReportAnalysis]) -> None:
+    clusters = cluster_analyses(analyses)
+    assert [c.reports for c in clusters] == [("a1", "a2"), ("b1", "b2")]
+
+
+def test_clusterer_links_keep_evidence(analyses: list[ReportAnalysis]) -> None:
+    link = cluster_analyses(analyses)[0].links[0]
+    assert (link.a, link.b) == ("a1", "a2")
+    assert "delgado" in link.evidence["entities"]
+    for key in ("embedding", "entities", "place", "date_gap_days", "numbers"):
+        assert key in link.evidence
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_clusterer_is_order_independent(analyses: list[ReportAnalysis], seed: int) -> None:
+    shuffled = list(analyses)
+    random.Random(seed).shuffle(shuffled)
+    assert cluster_analyses(shuffled) == cluster_analyses(analyses)
+
+
+def test_clusterer_referenced_incident_does_not_pull(analyses: list[ReportAnalysis]) -> None:
+    mention = ("Last month Teresa Okafor was shot at a Route 9 gas station in Akron, "
+               "police said.")
+    text = ("A house fire on Lake Street in Toledo killed a dog on Friday, firefighters said. "
+            + mention)
+    start = text.index(mention)
+    other = _analysis("c1", text, names=("Teresa Okafor", "Toledo"),
+                      referenced=((start, len(text)),))
+    clusters = cluster_analyses([*analyses, other])
+    assert ("c1",) in [c.reports for c in clusters]
+
+
+def test_clusterer_assign_to_existing(analyses: list[ReportAnalysis]) -> None:
+    existing = {"inc-a": analyses[:1], "inc-b": analyses[2:3]}
+    fire = _analysis("f1", "A warehouse fire in Toledo burned for six hours on Monday.")
+    result = assign_to_existing([analyses[1], analyses[3], fire], existing)
+    assert result == {"a2": "inc-a", "b2": "inc-b", "f1": None}
+
+
+def test_clusterer_registry() -> None:
+    assert get_strategy(STRATEGY) is cluster_analyses
+    with pytest.raises(ConfigError):
+        get_strategy("corroborate.cluster.nope.v9")
+
+
+def test_clusterer_empty_and_single() -> None:
+    assert cluster_analyses([]) == []
+    one = cluster_analyses([_analysis("z", A1)], config=ClusterConfig(use_embeddings=False))
+    assert [c.reports for c in one] == [("z",)]
+
+
+def test_score_missing_lead_names_evidence() -> None:
+    """Two title defences by one champion: each names an opponent the other never does."""
+    from corroborate.cluster.clusterer import prepare
+    from corroborate.cluster.score import ScoreWeights, score_pair
+
+    one = _analysis("k1", "Ivan Petrov beat Sam Rowe in Hamburg to keep his heavyweight title.",
+                    names=("Ivan Petrov", "Sam Rowe"))
+    two = _analysis("k2", "Ivan Petrov beat Leo Marsh in Hamburg to keep his heavyweight title.",
+                    names=("Ivan Petrov", "Leo Marsh"))
+    same = _analysis("k3", "Petrov kept the heavyweight title against Rowe in Hamburg.",
+                     names=("Hamburg",))
+    reports = prepare([one, two, same], ClusterConfig(use_embeddings=False))
+    plain, evidence = score_pair(reports["k1"], reports["k2"], ScoreWeights())
+    assert evidence["missing_names"] == ["rowe"] or evidence["missing_names"] == ["marsh"]
+    penalised, _ = score_pair(reports["k1"], reports["k2"], ScoreWeights(missing_names=0.3))
+    assert penalised < plain
+    # k3 names no person in its lead, so nothing of it can be missing in k1.
+    assert score_pair(reports["k1"], reports["k3"], ScoreWeights())[1]["missing_names"] == []
+
+
+def test_salient_names_skip_credits_and_common_words() -> None:
+    """Salient: heads the report or recurs; bylines and lower-cased words are not names."""
+    from corroborate.cluster.features import report_features
+
+    text = ("Police arrested a man after a shooting in Akron. By Jim Bradley. "
+            "Officers said Nora Quill saw the gunman. The teen was unhurt. "
+            "A witness, Ray Fenn, called 911. Quill spoke to reporters.")
+    names = ("Jim Bradley", "Nora Quill", "Ray Fenn")
+    ents = [*(EntityMention(n, "PERSON", (text.index(n), text.index(n) + len(n)))
+              for n in names), EntityMention("The teen", "PERSON", (text.index("The teen"),
+                                                                    text.index(" was unhurt")))]
+    feats = report_features(ReportAnalysis(report=Report(id="s", text=text), entities=tuple(ents)))
+    assert ("bradley",) in feats.lead_names and ("fenn",) in feats.lead_names
+    # Quill recurs; Fenn is met once; Bradley wrote it; "teen" is a common word here.
+    assert feats.salient_names == frozenset({("quill",)})
+
+
+def test_score_missing_salient_names_only_without_agreement() -> None:
+    """Each report is about someone the other's lead never names: penalised unless dates agree."""
+    from dataclasses import replace
+
+    from corroborate.cluster.clusterer import prepare
+    from corroborate.cluster.score import ScoreWeights, score_pair
+
+    one = _analysis("d1", "Chargers receiver Vance Hale was arrested for DUI. Hale was released.",
+                    names=("Vance Hale",))
+    two = _analysis("d2", "Chargers lineman Otis Brant was arrested for DUI. Brant was released.",
+                    names=("Otis Brant",))
+    reports = prepare([one, two], ClusterConfig(use_embeddings=False))
+    off, _ = score_pair(reports["d1"], reports["d2"], ScoreWeights(missing_salient=0.0))
+    on, evidence = score_pair(reports["d1"], reports["d2"], ScoreWeights(missing_salient=0.1))
+    assert sorted(evidence["missing_salient_names"]) == ["brant", "hale"]
+    assert on == pytest.approx(off - 0.1)
+    dated = {k: replace(r, features=replace(r.features, event_day=700000))
+             for k, r in reports.items()}
+    agree, evidence = score_pair(dated["d1"], dated["d2"], ScoreWeights(missing_salient=0.1))
+    assert evidence["missing_salient_names"] == []
+    assert agree > on

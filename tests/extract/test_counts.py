@@ -1,0 +1,147 @@
+"""Count extraction on short sentences, the Kerman seeds and upper-case wire text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from corroborate.eval.datasets import shared_dir
+from corroborate.extract.counts import CountMention, extract_counts, report_count
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    from corroborate.extract.nlp import load_nlp
+
+    try:
+        return load_nlp()
+    except Exception as exc:  # pragma: no cover - model missing in a bare env
+        pytest.skip(f"spaCy model not available: {exc}")
+
+
+def _figures(nlp: Any, text: str) -> dict[str, tuple[int, str]]:
+    mentions = extract_counts(nlp(text))
+    out = {}
+    for slot in ("killed", "injured", "hospitalized", "explosions", "arrested", "kidnapped"):
+        best = report_count(mentions, slot)
+        if best is not None:
+            out[slot] = (best.value, best.qualifier)
+    return out
+
+
+def test_coordination_distributes_hedge(nlp: Any) -> None:
+    got = _figures(nlp, "Two separate explosions left at least 40 people killed and 70 injured.")
+    assert got["killed"] == (40, "at_least")
+    assert got["injured"][0] == 70
+    assert got["explosions"] == (2, "exact")
+
+
+def test_hospitalized_is_not_injured(nlp: Any) -> None:
+    got = _figures(nlp, "Officials said some 60 injured people have been taken to hospitals.")
+    assert got["hospitalized"] == (60, "about")
+    assert "injured" not in got
+
+
+def test_death_toll_update_wins(nlp: Any) -> None:
+    text = ("Twelve people were killed in the blast on Monday. "
+            "By Tuesday the death toll rose to 19, officials said.")
+    mentions = extract_counts(nlp(text))
+    best = report_count(mentions, "killed")
+    assert best is not None and best.value == 19 and best.update == "rose_to"
+
+
+def test_shot_two_fatally(nlp: Any) -> None:
+    got = _figures(nlp, "Five people were shot, two fatally, outside a bar on Saturday.")
+    assert got["killed"][0] == 2
+    assert got["injured"][0] == 3
+
+
+def test_single_victims(nlp: Any) -> None:
+    got = _figures(nlp, "A man was shot and killed on Sunday night. "
+                        "Police said a woman was wounded and taken to a hospital.")
+    assert got["killed"] == (1, "exact")
+    assert got["injured"] == (1, "exact")
+
+
+def test_same_victim_counted_once(nlp: Any) -> None:
+    got = _figures(nlp, "A 41-year-old cyclist was shot in the back late on Friday. "
+                        "He died at the hospital, police said.")
+    assert got["killed"][0] == 1
+    assert "injured" not in got
+
+
+def test_non_casualty_numbers_ignored(nlp: Any) -> None:
+    text = ("The 35-year-old was arrested in the 500 block of Main Street at 11 p.m. "
+            "in 2015, about 700 metres from the 11-month-old's home.")
+    mentions = extract_counts(nlp(text))
+    assert all(m.slot == "arrested" for m in mentions)
+    assert all(m.value != 35 and m.value != 500 and m.value != 700 for m in mentions)
+
+
+def test_skip_sentences(nlp: Any) -> None:
+    doc = nlp("Three people were killed on Monday. In 2022 a similar attack killed 15 people.")
+    second = list(doc.sents)[1].start_char
+    assert report_count(extract_counts(doc), "killed").value == 15  # type: ignore[union-attr]
+    kept = extract_counts(doc, skip_sentences={second})
+    assert all(m.sent_start != second for m in kept)
+    assert report_count(kept, "killed").value == 3  # type: ignore[union-attr]
+
+
+def test_upper_case_wire_text(nlp: Any) -> None:
+    got = _figures(nlp, "THREE REBELS WERE KILLED AND SEVEN OTHERS WERE WOUNDED IN AN "
+                        "AMBUSH ON MONDAY.")
+    assert got["killed"] == (3, "exact")
+    assert got["injured"] == (7, "exact")
+
+
+def test_mention_spans_point_at_evidence(nlp: Any) -> None:
+    doc = nlp("Police said at least 12 people were wounded in the attack.")
+    mention = next(m for m in extract_counts(doc) if m.slot == "injured")
+    assert isinstance(mention, CountMention)
+    assert "12" in doc.text[mention.start:mention.end]
+    assert doc.text[mention.sent_start:].startswith("Police")
+    assert mention.rule.startswith("counts.")
+
+
+def _seed(name: str) -> str:
+    seeds = Path(shared_dir()) / "seeds"
+    matches = sorted(seeds.glob(f"{name}_*.txt")) if seeds.is_dir() else []
+    if not matches:
+        pytest.skip(f"seed {name} not found under {seeds}")
+    return matches[0].read_text(encoding="utf-8")
+
+
+def test_seed_000(nlp: Any) -> None:
+    got = _figures(nlp, _seed("000"))
+    assert got["killed"] == (103, "at_least")
+    assert got["injured"] == (171, "at_least")
+    assert got["hospitalized"][1] == "vague"
+    assert got["explosions"] == (2, "exact")
+
+
+def test_seed_001_and_referenced_incident(nlp: Any) -> None:
+    doc = nlp(_seed("001"))
+    older = [s.start_char for s in doc.sents if "In 2022" in s.text or "in 2017" in s.text]
+    mentions = extract_counts(doc, skip_sentences=set(older))
+    killed = report_count(mentions, "killed")
+    injured = report_count(mentions, "injured")
+    hosp = report_count(mentions, "hospitalized")
+    assert killed is not None and (killed.value, killed.qualifier) == (103, "at_least")
+    assert injured is not None and injured.value == 211
+    assert hosp is not None and (hosp.value, hosp.qualifier) == (141, "about")
+    assert all(m.value != 15 for m in mentions)
+    explosions = report_count(mentions, "explosions")
+    assert explosions is not None and explosions.value == 2
+
+
+def test_condition_counts_the_wounded(nlp: Any) -> None:
+    got = _figures(nlp, "Two guards died, and two others remain in critical condition.")
+    assert got["killed"][0] == 2
+    assert got["injured"][0] == 2
+
+
+def test_in_the_hospital_is_hospitalized(nlp: Any) -> None:
+    got = _figures(nlp, "Four others were in the hospital after the shooting on Sunday.")
+    assert got["hospitalized"][0] == 4

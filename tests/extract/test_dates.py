@@ -1,0 +1,159 @@
+"""Dates: reference date, event date, older referenced incidents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corroborate.eval.datasets import shared_dir
+from corroborate.extract.dates import analyze_dates, date_from_url
+from corroborate.extract.nlp import load_nlp
+
+SEEDS = shared_dir() / "seeds"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def _seed(nlp, stem: str):
+    path = next(SEEDS.glob(f"{stem}_*.txt"), None) if SEEDS.is_dir() else None
+    if path is None:
+        pytest.skip(f"seed {stem} not found under {SEEDS} (set CORROBORATE_SHARED)")
+    doc = nlp(Path(path).read_text(encoding="utf-8"))
+    return doc, analyze_dates(doc, published=None, report_id=path.stem)
+
+
+def _sentence(doc, needle: str):
+    return next(s for s in doc.sents if needle in s.text)
+
+
+def test_seed_000_event_date_from_anniversary_and_weekday(nlp):
+    doc, result = _seed(nlp, "000")
+    assert result.reference_basis == "anchor"
+    assert result.event_date == "2024-01-03"
+    assert result.event_date_basis == "relative"
+    assert "Wednesday" in doc.text[slice(*result.event_span)]
+
+
+def test_seed_000_older_incidents_kept_apart(nlp):
+    doc, result = _seed(nlp, "000")
+    for needle in ("American drones fired three missiles", "The assassination took place",
+                   "Five days after the killing", "start of the Israel-Gaza war"):
+        assert _sentence(doc, needle).start_char in result.past_sentences, needle
+    for needle in ("At least 103 people", "At least 171 others", "No group has yet claimed",
+                   "Supporters had gathered"):
+        assert _sentence(doc, needle).start_char not in result.past_sentences, needle
+    dates = {r.date for r in result.referenced}
+    assert {"2020-01-03", "2020-01-08", "2023-10-07"} <= dates
+    strike = next(r for r in result.referenced if r.date == "2020-01-03")
+    assert strike.place == "Baghdad"
+    assert strike.description.startswith("Maj Gen Suleimani was killed")
+
+
+def test_seed_001_year_not_guessed_from_older_attack(nlp):
+    doc, result = _seed(nlp, "001")
+    assert result.event_date in {"XXXX-01-03", "2024-01-03"}
+    by_date = {r.date: r for r in result.referenced}
+    assert by_date["2022"].killed == 15
+    assert "2017" in by_date
+    assert _sentence(doc, "left at least 103").start_char not in result.past_sentences
+    assert _sentence(doc, "condemned the attacks").start_char not in result.past_sentences
+
+
+@pytest.mark.parametrize(("sentence", "published", "expected"), [
+    ("A gunman shot two men on Tuesday night, police said.", "2024-01-03", "2024-01-02"),
+    ("Two bombs exploded on Wednesday near the mosque.", "2024-01-03T18:00", "2024-01-03"),
+    ("A man was stabbed to death yesterday in the market.", "2024-01-03", "2024-01-02"),
+    ("The car bomb exploded on 30 December in the capital.", "1990-01-03", "1989-12-30"),
+    ("Police said the woman was shot Dec. 28 outside her home.", "2016-01-02", "2015-12-28"),
+])
+def test_relative_and_yearless_dates_resolve_against_published(nlp, sentence, published,
+                                                               expected):
+    result = analyze_dates(nlp(sentence), published=published, report_id="t")
+    assert result.event_date == expected
+    assert result.reference_date == published[:10]
+
+
+def test_event_prefers_event_verb_over_reporting_date(nlp):
+    text = ("Police said on Friday that a man was shot and killed on Wednesday night "
+            "outside a bar.")
+    result = analyze_dates(nlp(text), published="2024-01-05", report_id="t")
+    assert result.event_date == "2024-01-03"
+
+
+def test_dateline_is_the_anchor_not_the_event(nlp):
+    text = ("LIMA, 3 JAN 90 -- GUNMEN ABDUCTED A MAYOR ON 30 DECEMBER NEAR "
+            "THE VILLAGE OF SANTA ROSA.")
+    result = analyze_dates(nlp(text), published=None, report_id="t")
+    assert (result.reference_date, result.reference_basis) == ("1990-01-03", "anchor")
+    assert result.event_date == "1989-12-30"
+
+
+def test_weekday_fixes_year_near_other_year_evidence(nlp):
+    text = ("He had been arrested in 2014. A clerk was fatally stabbed Tuesday, Jan. 27, "
+            "outside a corner store.")
+    result = analyze_dates(nlp(text), published=None, report_id="t")
+    assert result.event_date == "2015-01-27"  # the first Tuesday Jan 27 from 2014 on
+
+
+def test_no_base_leaves_weekdays_unresolved(nlp):
+    result = analyze_dates(nlp("A man was shot on Monday night."), published=None,
+                           report_id="t")
+    assert result.event_date is None and result.mentions == ()
+
+
+def test_ago_and_false_hits(nlp):
+    text = ("A bomb went off in the square. Twenty minutes later a second blast hit the "
+            "station. A similar attack four years ago killed 12 people.")
+    doc = nlp(text)
+    result = analyze_dates(doc, published="2024-01-03", report_id="t")
+    assert [m.value for m in result.mentions] == ["2020"]
+    assert _sentence(doc, "four years ago").start_char in result.past_sentences
+    assert result.referenced[0].killed == 12
+
+
+def test_date_from_url():
+    assert date_from_url("http://fox6now.com/2015/12/11/same-man/") == "2015-12-11"
+    assert date_from_url("http://www.arkansasonline.com/news/2016/jan/26/girl/") == "2016-01-26"
+    assert date_from_url("http://www.latimes.com/x/tn-blr-me-papiyan-20160223-story.html") == (
+        "2016-02-23")
+    assert date_from_url("http://www.wxyz.com/news/man-shot-killed") is None
+
+
+def test_statement_date_loses_to_event_after_that(nlp):
+    text = "The police reported today that yesterday gunmen killed three farmers near the river."
+    result = analyze_dates(nlp(text), published="1990-01-03", report_id="t")
+    assert result.event_date == "1990-01-02"
+
+
+def test_explicit_date_restating_today_wins(nlp):
+    text = ("Regarding the death of the mayor, today, 30 June, the front states that it did "
+            "not take part in the killing.")
+    result = analyze_dates(nlp(text), published="1989-07-01", report_id="t")
+    assert "today" not in [m.text.lower() for m in result.mentions]
+    assert result.event_date == "1989-06-30"
+
+
+def test_upper_case_days_ago_keeps_day_precision(nlp):
+    result = analyze_dates(nlp("THE MAYOR WAS MURDERED 3 DAYS AGO IN THE CAPITAL."),
+                           published="1990-01-15", report_id="t")
+    assert [m.value for m in result.mentions] == ["1990-01-12"]
+    assert result.event_date == "1990-01-12"
+
+
+def test_parenthesised_dateline_is_reference_not_event(nlp):
+    text = ("INDIANAPOLIS, Ind. (Dec. 7, 2015) - Police are searching for three men who held "
+            "a girl at gunpoint Sunday night.")
+    result = analyze_dates(nlp(text), published=None, report_id="t")
+    assert (result.reference_date, result.reference_basis) == ("2015-12-07", "anchor")
+    assert result.event_date == "2015-12-06"
+
+
+def test_full_month_name_does_not_swallow_full_stop(nlp):
+    doc = nlp("Six priests were murdered on 16 November. The army denied it.")
+    result = analyze_dates(doc, published="1989-11-18", report_id="t")
+    assert [m.text for m in result.mentions] == ["16 November"]
+    assert result.event_date == "1989-11-16"

@@ -1,0 +1,157 @@
+"""Geocoding: gazetteer lookups, mention resolution in context, and the incident place."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from corroborate.extract.geo import ATTRIBUTION, Gazetteer, choose_place, geocode_doc
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 6371 * 2 * math.asin(math.sqrt(a))
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.default()
+
+
+@pytest.fixture(scope="module")
+def seed_docs(nlp, seeds_dir):
+    return {p.stem[:3]: nlp(p.read_text(encoding="utf-8")) for p in sorted(seeds_dir.glob("*.txt"))}
+
+
+def test_attribution_names_geonames_licence():
+    assert "GeoNames" in ATTRIBUTION and "CC BY" in ATTRIBUTION
+
+
+def test_lookup_uses_country_context(gaz):
+    top = gaz.lookup("Kerman", country_code="US")[0]
+    assert (top.country_code, top.admin1) == ("US", "California")
+    assert gaz.lookup("Kerman")[0].country_code == "IR"
+
+
+def test_lookup_folds_accents_and_alternate_names(gaz):
+    assert gaz.lookup("usulutan", kind="city")[0].country_code == "SV"
+    assert gaz.lookup("Arbil", kind="city")[0].name == "Erbil"
+
+
+def test_province_suffix_gives_admin1(gaz):
+    hits = gaz.lookup("Kerman province")
+    assert hits and hits[0].kind == "admin1" and hits[0].country_code == "IR"
+
+
+def test_country_by_code_and_name(gaz):
+    assert gaz.country("IQ").name == "Iraq"
+    assert gaz.country("IRN").country_code == "IR"
+    assert gaz.country("El Salvador").country_code == "SV"
+    assert gaz.country("Atlantis") is None
+
+
+def test_contains(gaz):
+    iran, kerman_prov = gaz.country("IR"), gaz.lookup("Kerman province")[0]
+    kerman = gaz.lookup("Kerman", kind="city")[0]
+    baghdad = gaz.lookup("Baghdad", kind="city")[0]
+    assert gaz.contains(iran, kerman) and gaz.contains(kerman_prov, kerman)
+    assert not gaz.contains(iran, baghdad) and not gaz.contains(kerman, kerman_prov)
+
+
+def test_seed_places_resolve(seed_docs):
+    places = geocode_doc(seed_docs["000"])
+    by_text = {p.text: p for p in places}
+    kerman = by_text["Kerman"]
+    assert (kerman.name, kerman.admin1, kerman.country_code) == ("Kerman", "Kerman", "IR")
+    assert _km(kerman.lat, kerman.lon, 30.28, 57.08) < 25
+    assert by_text["Kerman province"].kind == "admin1"
+    assert by_text["Kerman province"].country_code == "IR"
+    assert by_text["Baghdad"].country_code == "IQ"
+    assert by_text["Erbil"].country_code == "IQ"
+
+
+@pytest.mark.parametrize("skip", [False, True])
+def test_seed_000_incident_is_kerman_not_baghdad(seed_docs, skip):
+    doc = seed_docs["000"]
+    places = geocode_doc(doc)
+    skipped = {s.start_char for s in doc.sents if "Baghdad" in s.text} if skip else set()
+    chosen = choose_place(places, doc, skip_sentences=skipped)
+    assert chosen is not None and chosen.name == "Kerman" and chosen.country_code == "IR"
+
+
+def test_seed_001_incident_is_kerman(seed_docs):
+    chosen = choose_place(geocode_doc(seed_docs["001"]), seed_docs["001"])
+    assert chosen is not None and (chosen.name, chosen.country_code) == ("Kerman", "IR")
+
+
+def test_us_dateline_with_state_abbreviation(nlp):
+    doc = nlp("AURORA, Colo. - A man was shot outside a bar late Tuesday, police said.")
+    chosen = choose_place(geocode_doc(doc), doc)
+    assert (chosen.name, chosen.admin1, chosen.country_code) == ("Aurora", "Colorado", "US")
+
+
+def test_state_context_picks_the_namesake(nlp):
+    doc = nlp("Two men were wounded late on Friday in a shooting in Springfield, Illinois.")
+    chosen = choose_place(geocode_doc(doc), doc)
+    assert (chosen.name, chosen.admin1) == ("Springfield", "Illinois")
+
+
+def test_upper_case_wire_dateline_and_department(nlp):
+    text = ("SAN SALVADOR, 3 JAN 90 -- [TEXT] TERRORISTS ATTACKED A POWER STATION IN "
+            "USULUTAN DEPARTMENT YESTERDAY, THE SALVADORAN ARMED FORCES REPORTED.")
+    places = geocode_doc(nlp(text))
+    assert any(p.name == "San Salvador" and p.country_code == "SV" for p in places)
+    dept = next(p for p in places if p.text.startswith("USULUTAN"))
+    assert dept.kind == "admin1" and dept.country_code == "SV"
+
+
+def test_unknown_place_is_kept_unresolved(nlp):
+    doc = nlp("The blast hit Qwzxville early on Monday.")
+    places = geocode_doc(doc)
+    assert all(not p.resolved for p in places)
+    assert choose_place([], doc) is None
+
+
+def test_gvdb_city_accuracy_floor_on_slice(shared):
+    from corroborate.eval.geo_eval import evaluate_geo
+
+    result = evaluate_geo("gvdb", limit=60)
+    assert result["city_n"] > 40
+    assert result["city_accuracy"] >= 0.6
+
+
+def test_neighbourhood_credits_its_city_even_html_escaped(nlp):
+    doc = nlp("A man was shot in the Strawberry Mansion section on Monday. Police said the "
+              "shooting in Philadelphia&#39;s Strawberry Mansion section was the third this week.")
+    chosen = choose_place(geocode_doc(doc), doc)
+    assert (chosen.name, chosen.admin1) == ("Philadelphia", "Pennsylvania")
+
+
+def test_glued_county_dateline_is_cleaned_and_stated(nlp):
+    doc = nlp("Teen hurt | WPMT FOX43DAUPHIN COUNTY, Pa. – Police responded to a home.")
+    county = next(p for p in geocode_doc(doc) if p.kind == "admin2")
+    assert (county.name, county.admin1) == ("Dauphin County", "Pennsylvania")
+
+
+def test_town_beats_its_county(nlp):
+    doc = nlp("Deputies in Pasco County said a teenager was wounded in a robbery. "
+              "The robbery happened at a gas station in Holiday on Sunday.")
+    chosen = choose_place(geocode_doc(doc), doc)
+    assert (chosen.name, chosen.admin1) == ("Holiday", "Florida")
+
+
+def test_us_state_name_is_not_a_foreign_namesake(nlp):
+    doc = nlp("A Florida man was arrested after a quarrel with a neighbor turned violent.")
+    florida = next(p for p in geocode_doc(doc) if p.text == "Florida")
+    assert (florida.kind, florida.country_code) == ("admin1", "US")
+
+
+def test_eval_treats_county_as_its_name():
+    from corroborate.eval.geo_eval import _norm
+
+    assert _norm("Los Angeles County") == _norm("Los Angeles")
+    assert _norm("PALM BEACH COUNTY") == _norm("Palm Beach")
+    assert _norm("West Palm Beach") != _norm("Palm Beach")
