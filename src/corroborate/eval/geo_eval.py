@@ -7,30 +7,15 @@ prediction counts when it matches the city, or country, of any of the doc's inci
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections import defaultdict
 from typing import Any
 
 from corroborate.eval.cache import parsed_dataset
 from corroborate.eval.datasets import load_incidents, load_per_doc
+from corroborate.eval.places import place_key
 from corroborate.extract.geo import Gazetteer, choose_place, geocode_doc
-from corroborate.extract.geo.gazetteer import fold
 from corroborate.records import PlaceMention
-
-_SUFFIXES = (" county", " parish", " city", " department", " province")
-
-
-def _norm(name: str | None) -> str:
-    """Fold gold and predicted names alike: "The Bronx" = "Bronx", "St. George" = "Saint George"."""
-    text = re.sub(r"^(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+", "",
-                  (name or "").strip())  # lower-case direction words: "southwest Houston"
-    key = fold(text)
-    key = re.sub(r"^(?:the|city of) ", "", key)
-    for suffix in _SUFFIXES:  # before spaces go: the suffixes are matched as words
-        if key.endswith(suffix):
-            key = key[: -len(suffix)]
-    return re.sub(r"\bsaint\b", "st", key).replace(" ", "")
 
 
 def _city_of(p: PlaceMention | None) -> str | None:
@@ -72,13 +57,13 @@ def _eval_gvdb(preds: list[tuple[str, PlaceMention | None]], gaz: Gazetteer) -> 
         g = gold.get(doc_id, {})
         if g.get("city"):
             city_n += 1
-            ok = _norm(_city_of(p)) == _norm(g["city"])
+            ok = place_key(_city_of(p)) == place_key(g["city"])
             city_hit += ok
             if not ok:
                 misses.append((doc_id, g["city"], _city_of(p)))
         if g.get("state") and g["state"] != "Outside the USA":
             state_n += 1
-            state_hit += _norm(_state_of(p, gaz)) == _norm(g["state"])
+            state_hit += place_key(_state_of(p, gaz)) == place_key(g["state"])
     return {"city_accuracy": _rate(city_hit, city_n), "city_n": city_n,
             "state_accuracy": _rate(state_hit, state_n), "state_n": state_n,
             "city_misses": misses[:40]}
@@ -93,17 +78,17 @@ def _eval_muc4(preds: list[tuple[str, PlaceMention | None]], gaz: Gazetteer) -> 
     misses = []
     for doc_id, p in preds:
         locations = by_doc.get(doc_id, [])
-        cities = {_norm(loc.get("city")) for loc in locations if loc.get("city")}
-        countries = {_norm(loc.get("country")) for loc in locations if loc.get("country")}
+        cities = {place_key(loc.get("city")) for loc in locations if loc.get("city")}
+        countries = {place_key(loc.get("country")) for loc in locations if loc.get("country")}
         if cities:
             city_n += 1
-            ok = _norm(_city_of(p)) in cities
+            ok = place_key(_city_of(p)) in cities
             city_hit += ok
             if not ok:
                 misses.append((doc_id, sorted(cities), _city_of(p)))
         if countries:
             country_n += 1
-            country_hit += _norm(_country_name(p, gaz)) in countries
+            country_hit += place_key(_country_name(p, gaz)) in countries
     return {"city_accuracy": _rate(city_hit, city_n), "city_n": city_n,
             "country_accuracy": _rate(country_hit, country_n), "country_n": country_n,
             "city_misses": misses[:40]}

@@ -10,12 +10,12 @@ prefix of each dataset that runs in minutes; floors for it are pinned in
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from corroborate.eval.datasets import load_docs, load_incidents, load_per_doc
+from corroborate.eval.places import same_place
 from corroborate.extract.nlp import DEFAULT_MODEL
 from corroborate.reconcile.entities import fold
 from corroborate.records import ReportAnalysis
@@ -52,18 +52,6 @@ def report_figure(analysis: ReportAnalysis, slot: str) -> int | None:
 
     claims = analysis.claims_for(slot)
     return int(_report_figure(claims).value) if claims else None
-
-
-_COUNTY = re.compile(r"\s+(county|parish|city|township|borough)$")
-
-
-def same_place(pred: str | None, gold: str | None) -> bool:
-    """Folded equality; "X County" == "X"; gold "City (Neighbourhood)" accepts either."""
-    if not pred or not gold:
-        return False
-    a = _COUNTY.sub("", fold(pred))
-    golds = [gold, *re.findall(r"\(([^)]*)\)", gold), re.sub(r"\s*\([^)]*\)", "", gold)]
-    return any(a == _COUNTY.sub("", fold(g)) for g in golds if g.strip())
 
 
 def score_gvdb(analyses: Sequence[ReportAnalysis]) -> dict[str, Any]:
