@@ -46,7 +46,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     renderer = get_renderer(args.format)
     paths = args.paths or _default_paths()
     with _progress(None, args.progress, "analysing") as bar:
-        result = run(paths, model=args.model, max_bytes=args.max_bytes, progress=bar.update)
+        result = run(paths, model=args.model, max_bytes=args.max_bytes, progress=bar.update,
+                     engine=args.engine, address=args.scheduler)
     _write(renderer(result.reports, result.incidents, result.diagnostics,
                     pipeline=result.pipeline), args.output)
     for d in result.diagnostics:
@@ -145,6 +146,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", "-f", default="json", help="json | md | csv")
     p.add_argument("--output", "-o", default="-", help="output file, - for stdout")
     p.add_argument("--max-bytes", type=int, default=20_000_000, help="skip larger inputs")
+    p.add_argument("--engine", default="local",
+                   help="local (in-process, default) | dask (per-report stage on a Dask cluster)")
+    p.add_argument("--scheduler", default=None,
+                   help="Dask scheduler address for --engine dask (default: a local cluster)")
     _common(p)
 
     p = add("eval", cmd_eval, "score extraction, clustering and reconciliation on gold datasets")

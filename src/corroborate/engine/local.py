@@ -8,10 +8,11 @@ parallel) and the per-incident stage (clustering blocks, then
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from corroborate.errors import ConfigError
 from corroborate.extract.nlp import DEFAULT_MODEL
 from corroborate.extract.pipeline import Pipeline
 from corroborate.ingest.readers import DEFAULT_MAX_BYTES, read_reports
@@ -52,15 +53,22 @@ def cluster_and_reconcile(analyses: Sequence[ReportAnalysis]) -> list[Incident]:
     return incidents
 
 
+ENGINES = ("local", "dask")
+
+
 def analyse(reports: Iterable[Report | Diagnostic], *, model: str = DEFAULT_MODEL,
-            progress: Callable[[int], None] | None = None,
+            progress: Callable[[int], None] | None = None, engine: str = "local",
+            address: str | None = None,
             ) -> tuple[list[Report], list[ReportAnalysis], list[Diagnostic]]:
-    """Run the per-report stage over a stream; de-duplicates repeated reports."""
-    pipeline = Pipeline(model=model)
+    """Run the per-report stage over a stream; de-duplicates repeated reports.
+
+    ``engine="dask"`` runs it on a Dask cluster (``address``, or a local one);
+    the result is the same as the in-process engine's.
+    """
     diagnostics: list[Diagnostic] = []
     seen: set[str] = set()
 
-    def unique() -> Iterable[Report]:
+    def unique() -> Iterator[Report]:
         for item in reports:
             if isinstance(item, Diagnostic):
                 diagnostics.append(item)
@@ -68,9 +76,17 @@ def analyse(reports: Iterable[Report | Diagnostic], *, model: str = DEFAULT_MODE
                 seen.add(item.id)
                 yield item
 
+    if engine == "local":
+        outputs: Iterable[ReportAnalysis | Diagnostic] = Pipeline(model=model).pipe(unique())
+    elif engine == "dask":
+        from corroborate.engine.distributed import analyse_distributed
+
+        outputs = analyse_distributed(list(unique()), model=model, address=address)
+    else:
+        raise ConfigError(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}")
     kept: list[Report] = []
     analyses: list[ReportAnalysis] = []
-    for out in pipeline.pipe(unique()):
+    for out in outputs:
         if isinstance(out, Diagnostic):
             diagnostics.append(out)
             continue
@@ -84,12 +100,14 @@ def analyse(reports: Iterable[Report | Diagnostic], *, model: str = DEFAULT_MODE
 
 def run(paths: Iterable[str | Path] | None = None, *, reports: Iterable[Report] | None = None,
         model: str = DEFAULT_MODEL, max_bytes: int = DEFAULT_MAX_BYTES,
-        progress: Callable[[int], None] | None = None) -> RunResult:
+        progress: Callable[[int], None] | None = None, engine: str = "local",
+        address: str | None = None) -> RunResult:
     """Read, analyse, cluster and reconcile; the main job of ``corroborate run``."""
     items: list[Report | Diagnostic] = list(reports or [])
     if paths is not None:
         items.extend(read_reports(list(paths), max_bytes=max_bytes))
-    kept, analyses, diagnostics = analyse(items, model=model, progress=progress)
+    kept, analyses, diagnostics = analyse(items, model=model, progress=progress, engine=engine,
+                                          address=address)
     incidents = cluster_and_reconcile(analyses)
     pipeline = analyses[0].pipeline if analyses else ()
     return RunResult(reports=tuple(kept), analyses=tuple(analyses),
