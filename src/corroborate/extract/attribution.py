@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from corroborate.extract.titles import TITLES
 from corroborate.records import Attribution
 
 RULE = "corroborate.attribution.dep_rules.v1"
@@ -34,13 +35,6 @@ _NOT_CHANNELS = frozenset({"reporters", "journalists", "the press", "media", "us
                            "them", "me", "the crowd", "people"})
 _DETERMINERS = re.compile(r"^(the|a|an|this|that|its|his|her|their)\s+", re.IGNORECASE)
 _TRAILING_NOUNS = re.compile(r"\s+(reports?|sources?|outlets?)$", re.IGNORECASE)
-_TITLES = re.compile(
-    r"^((maj(or)?\.?\s+gen(eral)?\.?|gen(eral)?\.?|col(onel)?\.?|lt\.?|capt(ain)?\.?|sgt\.?|"
-    r"president|prime minister|minister|governor|deputy governor|mayor|sheriff|chief|"
-    r"ayatollah|supreme leader|dr\.?|mr\.?|mrs\.?|ms\.?|officer|detective|lieutenant|sergeant|"
-    r"spokesman|spokeswoman|spokesperson)\s+)+",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -82,7 +76,7 @@ def _phrase(token: Any) -> tuple[str, str | None]:
         extra = _clean(name.replace(persons[0].text, ""))
         name = persons[0].text
         role = role or extra or None
-    name = _TITLES.sub("", name).strip() or name
+    name = TITLES.sub("", name).strip() or name
     return name, role
 
 
@@ -165,7 +159,7 @@ class Attributor:
         self.doc = doc
         self._cues: dict[int, list[_Cue]] = {}
         persons = [e.text for e in doc.ents if e.label_ == "PERSON" and " " in e.text]
-        self._full_names = {p.split()[-1].lower(): _TITLES.sub("", p) for p in persons}
+        self._full_names = {p.split()[-1].lower(): TITLES.sub("", p) for p in persons}
         for sent in doc.sents:
             self._cues[sent.start_char] = _nest(_verb_cues(sent) + _according_cues(sent))
 

@@ -19,6 +19,7 @@ from corroborate.extract.attribution import RULE as ATTRIBUTION_RULE
 from corroborate.extract.attribution import Attributor
 from corroborate.extract.language import MIN_CONFIDENCE, detect_language
 from corroborate.extract.nlp import DEFAULT_MODEL, doc_text, load_nlp
+from corroborate.extract.titles import is_only_title, split_title
 from corroborate.records import (
     Attribution,
     Claim,
@@ -80,11 +81,6 @@ def _sentence_text(doc: Any, start: int, end: int) -> str:
 
 # --- stages -------------------------------------------------------------------------------
 
-_TITLE_WORDS = re.compile(
-    r"^((maj(or)?\.?\s+gen(eral)?\.?|gen(eral)?\.?|martyr|president|ayatollah|supreme leader|"
-    r"dr\.?|mr\.?|mrs\.?|ms\.?|sheikh|imam|prime minister|minister|lt\.?\s+gen\.?|col\.?)\s+)+",
-    re.IGNORECASE,
-)
 _ENTITY_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 _GROUP_NOUNS = frozenset({"militants", "fighters", "group", "jihadists", "rebels", "insurgents",
                           "guerrillas", "gunmen", "militia", "militiamen"})
@@ -101,12 +97,9 @@ def stage_entities(ctx: ReportContext) -> None:
             text, start = text[4:], start + 4
         title = None
         if ent.label_ == "PERSON":
-            match = _TITLE_WORDS.match(text)
-            if match and match.end() < len(text):
-                title, text = match.group(0).strip(), text[match.end():]
-        # "Maj Gen" alone is a title the md model tags as a PERSON.
-        if ent.label_ == "PERSON" and _TITLE_WORDS.fullmatch(text + " "):
-            continue
+            if is_only_title(text):  # "Maj Gen" alone: the md model tags it as a PERSON
+                continue
+            title, text = split_title(text)
         ctx.entities.append(EntityMention(text=text, type=ent.label_,
                                           span=(start, ent.end_char), title=title))
         follower = ctx.doc[ent.end] if ent.end < len(ctx.doc) else None
