@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from corroborate.extract.titles import TITLES
+from corroborate.extract.titles import split_title
 from corroborate.records import Attribution
 
 RULE = "corroborate.attribution.dep_rules.v1"
@@ -76,7 +76,7 @@ def _phrase(token: Any) -> tuple[str, str | None]:
         extra = _clean(name.replace(persons[0].text, ""))
         name = persons[0].text
         role = role or extra or None
-    name = TITLES.sub("", name).strip() or name
+    name = split_title(name)[1]
     return name, role
 
 
@@ -159,7 +159,7 @@ class Attributor:
         self.doc = doc
         self._cues: dict[int, list[_Cue]] = {}
         persons = [e.text for e in doc.ents if e.label_ == "PERSON" and " " in e.text]
-        self._full_names = {p.split()[-1].lower(): TITLES.sub("", p) for p in persons}
+        self._full_names = {p.split()[-1].lower(): split_title(p)[1] for p in persons}
         for sent in doc.sents:
             self._cues[sent.start_char] = _nest(_verb_cues(sent) + _according_cues(sent))
 
