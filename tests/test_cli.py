@@ -35,3 +35,17 @@ def test_cli_bad_inputs_are_diagnosed_and_change_the_exit_status(
     assert {"empty", "binary", "no_article", "unsupported_language", "encoding"} <= codes
     assert len(doc["reports"]) == 1  # the seed copy made it through
     assert "unsupported_language" in capsys.readouterr().err
+
+
+def test_cli_run_jsonl_streams_the_same_incidents(seeds_dir: Path, seeds_run,
+                                                  tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    (tmp_path / "in").mkdir()
+    for seed in seeds_dir.glob("*.txt"):
+        (tmp_path / "in" / seed.name).write_text(seed.read_text())
+    (tmp_path / "in" / "empty.txt").write_text("")
+    status = main(["run", str(tmp_path / "in"), "-f", "jsonl", "-o", str(out), "--no-progress"])
+    assert status == EXIT_SKIPPED  # the empty file was skipped, and said so
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    expected = [json.loads(json.dumps(i.to_dict())) for i in seeds_run.incidents]
+    assert sorted(lines, key=lambda d: d["id"]) == sorted(expected, key=lambda d: d["id"])

@@ -5,7 +5,7 @@ The public API is what ``__all__`` lists; everything else may change.
 
 from __future__ import annotations
 
-from corroborate.engine.local import RunResult, cluster_and_reconcile, run
+from corroborate.engine.local import RunResult, StreamSummary, cluster_and_reconcile, run, stream
 from corroborate.errors import (
     ConfigError,
     CorroborateError,
@@ -52,6 +52,7 @@ __all__ = [
     "ReportAnalysis",
     "RunResult",
     "StoreError",
+    "StreamSummary",
     "__version__",
     "analyze_reports",
     "build_incident",
@@ -61,4 +62,5 @@ __all__ = [
     "render_json",
     "render_markdown",
     "run",
+    "stream",
 ]

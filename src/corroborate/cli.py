@@ -39,12 +39,36 @@ def _default_paths() -> list[str]:
     return [str(shared_dir() / "seeds")]
 
 
+def _run_jsonl(args: argparse.Namespace, paths: list[str]) -> int:
+    """``--format jsonl``: stream one incident a line as each is built (big corpora)."""
+    from corroborate.engine.local import stream
+    from corroborate.ingest.readers import read_reports
+
+    out = sys.stdout if args.output in (None, "-") else \
+        open(args.output, "w", encoding="utf-8")  # noqa: SIM115 - closed below
+    try:
+        with _progress(None, args.progress, "analysing") as bar:
+            summary = stream(read_reports(paths, max_bytes=args.max_bytes),
+                             lambda inc: out.write(json.dumps(inc.to_dict(), ensure_ascii=False,
+                                                              sort_keys=True) + "\n"),
+                             model=args.model, progress=bar.update, engine=args.engine,
+                             address=args.scheduler)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    for d in summary.diagnostics:
+        print(f"corroborate: {d.code}: {d.message}", file=sys.stderr)
+    return EXIT_SKIPPED if any(d.skipped for d in summary.diagnostics) else 0
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from corroborate.engine.local import run
     from corroborate.render import get_renderer
 
-    renderer = get_renderer(args.format)
     paths = args.paths or _default_paths()
+    if args.format == "jsonl":
+        return _run_jsonl(args, paths)
+    renderer = get_renderer(args.format)
     with _progress(None, args.progress, "analysing") as bar:
         result = run(paths, model=args.model, max_bytes=args.max_bytes, progress=bar.update,
                      engine=args.engine, address=args.scheduler)
@@ -73,7 +97,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     from corroborate.eval.bench import bench, format_bench
 
-    results = bench(sizes=args.sizes, model=args.model)
+    results = bench(sizes=args.sizes, model=args.model, show_progress=args.progress,
+                    after_nlp=args.after_nlp)
     print(format_bench(results))
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2) + "\n")
@@ -143,7 +168,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("run", cmd_run,
             "reconcile reports (files, folders, .jsonl, - for stdin) into incidents")
     p.add_argument("paths", nargs="*", help="inputs (default: the seed reports in ../shared/seeds)")
-    p.add_argument("--format", "-f", default="json", help="json | md | csv")
+    p.add_argument("--format", "-f", default="json",
+                   help="json | md | csv | jsonl (one incident a line, streamed: for big corpora)")
     p.add_argument("--output", "-o", default="-", help="output file, - for stdout")
     p.add_argument("--max-bytes", type=int, default=20_000_000, help="skip larger inputs")
     p.add_argument("--engine", default="local",
@@ -162,6 +188,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("bench", cmd_bench, "throughput, peak memory and scaling on replayed datasets")
     p.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    p.add_argument("--after-nlp", action="store_true",
+                   help="replay analyses made once: time and memory of everything after the "
+                        "NLP stage, at sizes where parsing would take hours")
     p.add_argument("--json", help="also write the results as JSON here")
     _common(p)
 

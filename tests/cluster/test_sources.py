@@ -66,3 +66,21 @@ def test_sources_real_seed_reports_are_independent() -> None:
     keys = assign_sources([*analyses, copy])
     assert keys["copy"] == keys["s0"]
     assert keys["s0"] != keys["s1"]
+
+
+def test_sources_reprint_chain_checks_each_copy_once() -> None:
+    """Five reprints of one story join one source; texts are re-read only for candidates."""
+    from corroborate.cluster.sources import source_sketch, sources_from_sketches
+
+    texts = {f"r{i}": f"Edition {i}. " + STORY for i in range(5)} | {"x": OTHER}
+    reads: list[str] = []
+
+    def text_of(rid: str) -> str:
+        reads.append(rid)
+        return texts[rid]
+
+    keys = sources_from_sketches([source_sketch(r, t) for r, t in texts.items()], text_of)
+    assert len({keys[f"r{i}"] for i in range(5)}) == 1
+    assert keys["x"] == "x"
+    assert "x" not in reads  # no band shared with the story: never compared
+    assert len(reads) <= 2 * 4  # four joins, each reading at most two texts

@@ -26,6 +26,9 @@ def test_entities_spelling_variants_titles_and_acronyms_merge() -> None:
     assert by_alias["Islamic State"] is by_alias["Islamic State militants"]
     assert by_alias["Ali Khamenei"] is not by_alias["Ruhollah Khomeini"]
     assert by_alias["Suleimani"].reports == ("a", "b")
+    # A title stays an alias form ("Maj Gen Qassem Suleimani"), never the entity's name.
+    assert by_alias["Suleimani"].name in ("Qassem Suleimani", "Qassem Soleimani")
+    assert "General Soleimani" in by_alias["Suleimani"].aliases
 
 
 def test_entities_place_granularity_merges_but_names_do_not_shrink() -> None:

@@ -76,19 +76,36 @@ class Cluster:
 
 
 class _Scorer:
-    """Scores pairs once and remembers them (the merge step asks again)."""
+    """Scores pairs once and remembers the score (the merge step asks again).
+
+    Only the score is kept: evidence is rebuilt for the few pairs that end up
+    as links inside an incident, so memory stays at a float per scored pair.
+    """
 
     def __init__(self, reports: Mapping[str, WeightedReport], weights: ScoreWeights) -> None:
         self.reports = reports
         self.weights = weights
-        self.cache: dict[tuple[str, str], tuple[float, dict[str, Any]]] = {}
+        self.cache: dict[tuple[str, str], float] = {}
 
-    def __call__(self, a: str, b: str) -> tuple[float, dict[str, Any]]:
+    def __call__(self, a: str, b: str) -> float:
         pair = (a, b) if a < b else (b, a)
         if pair not in self.cache:
             self.cache[pair] = score_pair(self.reports[pair[0]], self.reports[pair[1]],
-                                          self.weights)
+                                          self.weights)[0]
         return self.cache[pair]
+
+    def evidence(self, a: str, b: str) -> dict[str, Any]:
+        return score_pair(self.reports[a], self.reports[b], self.weights)[1]
+
+
+def weigh_all(features: Sequence[ReportFeatures], vectors: Mapping[str, np.ndarray],
+              config: ClusterConfig) -> dict[str, WeightedReport]:
+    """Stage 2: document frequencies over every report, then per-report weighting."""
+    stats = TermStats()
+    for f in features:
+        stats.add(f)
+    return {f.id: weigh(f, stats, vectors.get(f.id), max_terms=config.max_terms)
+            for f in sorted(features, key=lambda f: f.id)}
 
 
 def prepare(analyses: Sequence[ReportAnalysis], config: ClusterConfig,
@@ -96,13 +113,10 @@ def prepare(analyses: Sequence[ReportAnalysis], config: ClusterConfig,
     """Stages 1-2: features, document frequencies, weighting, embeddings."""
     ordered = sorted(analyses, key=lambda a: a.report.id)
     feats: list[ReportFeatures] = [report_features(a) for a in ordered]
-    stats = TermStats()
-    for f in feats:
-        stats.add(f)
     vectors: Mapping[str, np.ndarray] = {}
     if config.use_embeddings and ordered:
         vectors = (embedder or default_embedder()).embed_reports([a.report for a in ordered])
-    return {f.id: weigh(f, stats, vectors.get(f.id), max_terms=config.max_terms) for f in feats}
+    return weigh_all(feats, vectors, config)
 
 
 def candidate_edges(reports: Mapping[str, WeightedReport], config: ClusterConfig,
@@ -118,7 +132,7 @@ def candidate_edges(reports: Mapping[str, WeightedReport], config: ClusterConfig
     edges = []
     for key, members in blocks.items():
         for a, b in block_pairs(key, members, keys, blocks):
-            edges.append((scorer(a, b)[0], a, b))
+            edges.append((scorer(a, b), a, b))
     edges.sort(key=lambda e: (-e[0], e[1], e[2]))
     return edges
 
@@ -127,7 +141,7 @@ def _average(scorer: _Scorer, left: list[str], right: list[str], cap: int) -> fl
     if len(left) * len(right) > cap:  # deterministic thinning of very large merges
         step = max(1, (len(left) * len(right)) // cap)
         left, right = left[::step] or left[:1], right
-    total = sum(scorer(x, y)[0] for x in left for y in right)
+    total = sum(scorer(x, y) for x in left for y in right)
     return total / (len(left) * len(right))
 
 
@@ -182,7 +196,7 @@ def _attach(owner: dict[str, str], members: dict[str, list[str]],
         for rid in members[key]:
             owner[rid] = target
         merged_by.append((members[key][0], max(members[target],
-                                                key=lambda m: scorer(members[key][0], m)[0])))
+                                                key=lambda m: scorer(members[key][0], m))))
         members[target] = sorted(members[target] + members.pop(key))
 
 
@@ -191,24 +205,32 @@ def _links(groups: Mapping[str, list[str]], merged_by: set[tuple[str, str]], sco
     """Links inside each cluster: the merging edges plus every scored edge above threshold."""
     owner = {rid: key for key, group in groups.items() for rid in group}
     links: dict[str, list[Link]] = {key: [] for key in groups}
-    for (a, b), (score, evidence) in sorted(scorer.cache.items()):
+    for (a, b), score in sorted(scorer.cache.items()):
         if owner[a] == owner[b] and (score >= threshold or (a, b) in merged_by):
-            links[owner[a]].append(Link(a=a, b=b, score=round(score, 4), evidence=evidence))
+            links[owner[a]].append(Link(a=a, b=b, score=round(score, 4),
+                                        evidence=scorer.evidence(a, b)))
     return links
+
+
+def cluster_weighted(reports: Mapping[str, WeightedReport], *,
+                     config: ClusterConfig | None = None) -> list[Cluster]:
+    """Stages 3-4 over prepared reports. Output is sorted by the first report id."""
+    config = config or ClusterConfig()
+    scorer = _Scorer(reports, config.weights)
+    edges = candidate_edges(reports, config, scorer)
+    groups, merged_by = merge(sorted(reports), edges, scorer, config)
+    del edges  # the merge is done: only in-cluster links are kept from here
+    merged = {(min(a, b), max(a, b)) for a, b in merged_by}
+    links = _links(groups, merged, scorer, config.threshold)
+    out = [Cluster(reports=tuple(group), links=tuple(links[key])) for key, group in groups.items()]
+    return sorted(out, key=lambda c: c.reports[0])
 
 
 def cluster_analyses(analyses: Sequence[ReportAnalysis], *, config: ClusterConfig | None = None,
                      embedder: Embedder | None = None) -> list[Cluster]:
     """Group reports into incidents. Output is sorted by the first report id."""
     config = config or ClusterConfig()
-    reports = prepare(analyses, config, embedder)
-    scorer = _Scorer(reports, config.weights)
-    edges = candidate_edges(reports, config, scorer)
-    groups, merged_by = merge(sorted(reports), edges, scorer, config)
-    merged = {(min(a, b), max(a, b)) for a, b in merged_by}
-    links = _links(groups, merged, scorer, config.threshold)
-    out = [Cluster(reports=tuple(group), links=tuple(links[key])) for key, group in groups.items()]
-    return sorted(out, key=lambda c: c.reports[0])
+    return cluster_weighted(prepare(analyses, config, embedder), config=config)
 
 
 def assign_to_existing(new: Sequence[ReportAnalysis],
@@ -250,4 +272,4 @@ def assign_to_existing(new: Sequence[ReportAnalysis],
 
 
 __all__ = ["STRATEGY", "Cluster", "ClusterConfig", "assign_to_existing", "cluster_analyses",
-           "prepare"]
+           "cluster_weighted", "prepare", "weigh_all"]

@@ -48,18 +48,30 @@ class Embedder:
             self._model._sp = _cached_tokenizer()
         return self._model
 
-    def embed_reports(self, reports: Sequence[Report]) -> dict[str, np.ndarray]:
-        """Return ``{report id: unit vector}``, embedding only uncached reports."""
-        todo = [r for r in reports if r.id not in self._cache]
-        for start in range(0, len(todo), self.batch_size):
-            batch = todo[start:start + self.batch_size]
-            vectors = np.asarray(self._load().encode([lead_text(r) for r in batch]),
+    def embed_texts(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit vectors for ``texts`` (one row each), computed in batches, not cached."""
+        rows = []
+        for start in range(0, len(texts), self.batch_size):
+            batch = list(texts[start:start + self.batch_size])
+            vectors = np.asarray(self._load().encode(batch),
                                  dtype=np.float32).reshape(len(batch), -1)
             norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-            vectors = vectors / np.maximum(norms, 1e-9)
-            for report, vector in zip(batch, vectors, strict=True):
-                self._cache[report.id] = vector
-        return {r.id: self._cache[r.id] for r in reports}
+            rows.append(vectors / np.maximum(norms, 1e-9))
+        return np.concatenate(rows) if rows else np.zeros((0, self.dim), dtype=np.float32)
+
+    def embed_reports(self, reports: Sequence[Report], *,
+                      cache: bool = True) -> dict[str, np.ndarray]:
+        """Return ``{report id: unit vector}``, embedding only uncached reports.
+
+        ``cache=False`` (a streaming run that sees each report once) keeps
+        nothing, so memory does not grow with the corpus here.
+        """
+        todo = [r for r in reports if r.id not in self._cache]
+        vectors = self.embed_texts([lead_text(r) for r in todo])
+        fresh = {r.id: v for r, v in zip(todo, vectors, strict=True)}
+        if cache:
+            self._cache.update(fresh)
+        return {r.id: fresh[r.id] if r.id in fresh else self._cache[r.id] for r in reports}
 
     def forget(self, ids: Sequence[str]) -> None:
         for rid in ids:

@@ -10,11 +10,14 @@ does not pull it towards that attack's reports.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
+import sys
+from bisect import bisect_left as _bisect_left
 from collections import Counter
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import numpy as np
@@ -42,6 +45,52 @@ STOP_WORDS = _stop_words() | frozenset({"said", "says", "told", "according", "re
                                         "news", "reporter", "copyright", "rights", "reserved"})
 
 
+def _word_hash(word: str) -> int:
+    # A stable hash (not ``hash()``, which is salted per process): features made
+    # in one process (a Dask worker) are compared in another.
+    return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "big")
+
+
+class WordSet:
+    """A set of words stored as sorted 64-bit hashes: 8 bytes a word.
+
+    Clustering keeps one per report for the whole run and only asks whether a
+    word is in it; a ``frozenset`` of strings costs ten times the memory.
+    """
+
+    __slots__ = ("_hashes",)
+
+    def __init__(self, words: Iterable[str] = ()) -> None:
+        hashes = np.fromiter((_word_hash(w) for w in set(words)), dtype=np.uint64)
+        hashes.sort()
+        self._hashes = hashes
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or not len(self._hashes):
+            return False
+        key = np.uint64(_word_hash(word))
+        i = int(np.searchsorted(self._hashes, key))
+        return i < len(self._hashes) and self._hashes[i] == key
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, WordSet) and np.array_equal(self._hashes, other._hashes)
+
+    def __hash__(self) -> int:
+        return hash(self._hashes.tobytes())
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_wordset_from_hashes, (self._hashes,))
+
+
+def _wordset_from_hashes(hashes: np.ndarray) -> WordSet:
+    out = WordSet()
+    out._hashes = hashes
+    return out
+
+
 @dataclass(frozen=True)
 class ReportFeatures:
     """Clustering features of one report (weights not yet corpus-scaled).
@@ -60,7 +109,7 @@ class ReportFeatures:
         lead_names: people and organisations named in the lead (person: surname),
             each as a tuple of words; what the report is about.
         words: every content word of the report (title included), to test
-            whether another report's lead names occur here at all.
+            whether another report's lead names occur here at all (hashed).
         salient_names: the lead names the report is plainly about: named in the
             title or first sentence, or mentioned at least twice.
     """
@@ -75,7 +124,7 @@ class ReportFeatures:
     event_type: str | None = None
     counts: Mapping[str, frozenset[int]] = field(default_factory=dict)
     lead_names: frozenset[tuple[str, ...]] = frozenset()
-    words: frozenset[str] = frozenset()
+    words: WordSet = field(default_factory=WordSet)
     salient_names: frozenset[tuple[str, ...]] = frozenset()
 
 
@@ -115,7 +164,43 @@ def tokens(text: str) -> list[str]:
     return out
 
 
-def _terms(analysis: ReportAnalysis) -> dict[str, float]:
+class Terms(Mapping[str, float]):
+    """Term -> weight, stored as a tuple of interned terms and an array of weights.
+
+    A run keeps every report's raw terms until document frequencies are known;
+    a dict of a few hundred fresh strings and floats costs three times as much.
+    """
+
+    __slots__ = ("_terms", "_weights")
+
+    def __init__(self, items: Mapping[str, float] | None = None) -> None:
+        pairs = sorted((items or {}).items())
+        self._terms = tuple(sys.intern(t) for t, _ in pairs)
+        self._weights = np.array([w for _, w in pairs], dtype=np.float64)
+
+    def __getitem__(self, key: str) -> float:
+        i = _bisect_left(self._terms, key)
+        if i < len(self._terms) and self._terms[i] == key:
+            return float(self._weights[i])
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._terms)
+
+    def __len__(self) -> int:
+        return len(self._terms)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Mapping) and dict(self.items()) == dict(other.items())
+
+    def __hash__(self) -> int:
+        return hash(self._terms)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Terms, (dict(self.items()),))
+
+
+def _terms(analysis: ReportAnalysis) -> Terms:
     text = _masked_text(analysis)
     counts: dict[str, float] = {}
     title = analysis.report.title or ""
@@ -123,7 +208,7 @@ def _terms(analysis: ReportAnalysis) -> dict[str, float]:
         counts[word] = counts.get(word, 0.0) + _LEAD_WEIGHT
     for word in tokens(text[_LEAD_CHARS:]):
         counts[word] = counts.get(word, 0.0) + 1.0
-    return {w: 1.0 + math.log(c) for w, c in counts.items()}
+    return Terms({w: 1.0 + math.log(c) for w, c in counts.items()})
 
 
 def normalise_name(text: str) -> str:
@@ -143,7 +228,7 @@ def _entities(analysis: ReportAnalysis) -> frozenset[str]:
         names.add(name)
         if ent.type == "PERSON" and " " in name:
             names.add(name.rsplit(" ", 1)[1])  # "Eddie Holmes" ~ "Holmes"
-    return frozenset(names)
+    return frozenset(sys.intern(n) for n in names)
 
 
 def _lead_names(analysis: ReportAnalysis) -> frozenset[tuple[str, ...]]:
@@ -224,7 +309,7 @@ def report_features(analysis: ReportAnalysis) -> ReportFeatures:
         published_day=_day(analysis.report.published),
         place=_place(analysis), event_type=analysis.event_type, counts=_counts(analysis),
         lead_names=lead,
-        words=frozenset(tokens((analysis.report.title or "") + "\n" + analysis.report.text)),
+        words=WordSet(tokens((analysis.report.title or "") + "\n" + analysis.report.text)),
         salient_names=_salient_names(analysis, lead),
     )
 
@@ -264,13 +349,19 @@ class WeightedReport:
 
 def weigh(features: ReportFeatures, stats: TermStats, vector: np.ndarray | None,
           *, max_terms: int) -> WeightedReport:
-    """Scale by IDF and keep the ``max_terms`` heaviest terms (bounded memory per report)."""
+    """Scale by IDF and keep the ``max_terms`` heaviest terms (bounded memory per report).
+
+    The raw term counts are dropped from the kept features: only the weighted
+    top terms are scored, and a run keeps one ``WeightedReport`` per report.
+    Strings are interned so that reports sharing a term share one string.
+    """
     scaled = {t: w * stats.idf(t) for t, w in features.terms.items()}
     top = sorted(scaled.items(), key=lambda kv: (-kv[1], kv[0]))[:max_terms]
     norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
-    entities = {e: stats.idf("e:" + e) for e in features.entities}
-    return WeightedReport(features, {t: w / norm for t, w in top}, entities, vector)
+    entities = {sys.intern(e): stats.idf("e:" + e) for e in features.entities}
+    terms = {sys.intern(t): w / norm for t, w in top}
+    return WeightedReport(replace(features, terms=Terms()), terms, entities, vector)
 
 
-__all__ = ["ReportFeatures", "TermStats", "WeightedReport", "normalise_name",
+__all__ = ["ReportFeatures", "TermStats", "WeightedReport", "WordSet", "normalise_name",
            "report_features", "tokens", "weigh"]

@@ -15,10 +15,11 @@ reports keep their own id.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -106,66 +107,106 @@ _MULTIPLIERS = np.array([((2 * k + 1) * 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF
 _OFFSETS = np.arange(_PERMUTATIONS, dtype=np.uint64)
 
 
-def _minhash(sh: frozenset[int]) -> tuple[int, ...]:
+def _minhash(sh: frozenset[int]) -> np.ndarray:
     xs = np.fromiter(sh, dtype=np.uint64, count=len(sh))
     with np.errstate(over="ignore"):
         values = (np.multiply.outer(_MULTIPLIERS, xs) + _OFFSETS[:, None]) & np.uint64(_MASK)
-    return tuple(int(v) for v in values.min(axis=1))
+    return np.asarray(values.min(axis=1), dtype=np.uint64)
 
 
 def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
-def _copy_pairs(analyses: Sequence[ReportAnalysis],
-                config: SourceConfig) -> list[tuple[str, str]]:
-    sets = {a.report.id: shingles(a.report.text) for a in analyses}
-    sets = {rid: s for rid, s in sets.items() if len(s) >= config.min_shingles}
-    buckets: dict[tuple[int, tuple[int, ...]], list[str]] = defaultdict(list)
+@dataclass(frozen=True)
+class SourceSketch:
+    """What source independence needs from one report (per-report stage).
+
+    ``signature`` is the MinHash of the report's shingles (None when the text
+    is too short to call a copy); kept instead of the shingles: 512 bytes a
+    report for the whole run.
+    """
+
+    id: str
+    credit: str | None
+    signature: np.ndarray | None
+
+
+def source_sketch(report_id: str, text: str, config: SourceConfig | None = None) -> SourceSketch:
+    config = config or SourceConfig()
+    sh = shingles(text)
+    signature = _minhash(sh) if len(sh) >= config.min_shingles else None
+    return SourceSketch(id=report_id, credit=wire_credit(text), signature=signature)
+
+
+def _candidate_pairs(sketches: Sequence[SourceSketch]) -> list[tuple[str, str]]:
+    """Pairs that share a MinHash band: likely copies, still to be verified."""
+    buckets: dict[tuple[int, bytes], list[str]] = defaultdict(list)
     rows = _PERMUTATIONS // _BANDS
-    for rid in sorted(sets):
-        sig = _minhash(sets[rid])
+    for sk in sorted(sketches, key=lambda s: s.id):
+        if sk.signature is None:
+            continue
         for band in range(_BANDS):
-            buckets[(band, sig[band * rows:(band + 1) * rows])].append(rid)
-    candidates = {pair for ids in buckets.values() for pair in combinations(ids, 2)}
-    return sorted(p for p in candidates if jaccard(sets[p[0]], sets[p[1]]) >= config.copy_jaccard)
+            buckets[(band, sk.signature[band * rows:(band + 1) * rows].tobytes())].append(sk.id)
+    return sorted({pair for ids in buckets.values() for pair in combinations(ids, 2)})
+
+
+class _UnionFind:
+    def __init__(self, ids: Sequence[str]) -> None:
+        self.parent = {rid: rid for rid in ids}
+
+    def find(self, x: str) -> str:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def sources_from_sketches(sketches: Sequence[SourceSketch], text_of: Callable[[str], str], *,
+                          config: SourceConfig | None = None) -> dict[str, str]:
+    """Report id -> upstream source key, from per-report sketches.
+
+    Candidate pairs from MinHash banding are verified on exact shingle Jaccard,
+    re-reading the two texts through ``text_of``; a pair already joined through
+    other copies is not re-checked (ten reprints of one story need nine checks,
+    not forty-five).
+    """
+    config = config or SourceConfig()
+    ids = sorted({s.id for s in sketches})
+    groups = _UnionFind(ids)
+    by_agency: dict[str, list[str]] = defaultdict(list)
+    for sk in sorted(sketches, key=lambda s: s.id):
+        if sk.credit:
+            by_agency[sk.credit].append(sk.id)
+    for members in by_agency.values():
+        for rid in members[1:]:
+            groups.union(members[0], rid)
+    shingles_of = functools.lru_cache(maxsize=512)(lambda rid: shingles(text_of(rid)))
+    for a, b in _candidate_pairs(sketches):
+        if groups.find(a) != groups.find(b) and \
+                jaccard(shingles_of(a), shingles_of(b)) >= config.copy_jaccard:
+            groups.union(a, b)
+    credits = {s.id: s.credit for s in sketches}
+    agency_of_root: dict[str, str] = {}
+    for rid in ids:
+        credit = credits[rid]
+        if credit:
+            agency_of_root.setdefault(groups.find(rid), "wire:" + credit)
+    return {rid: agency_of_root.get(groups.find(rid), groups.find(rid)) for rid in ids}
 
 
 def assign_sources(analyses: Sequence[ReportAnalysis], *,
                    config: SourceConfig | None = None) -> dict[str, str]:
     """Report id -> upstream source key (see the module docstring)."""
-    config = config or SourceConfig()
-    ids = sorted({a.report.id for a in analyses})
-    parent = {rid: rid for rid in ids}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
-    credits = {a.report.id: wire_credit(a.report.text) for a in analyses}
-    by_agency: dict[str, list[str]] = defaultdict(list)
-    for rid in ids:
-        credit = credits[rid]
-        if credit:
-            by_agency[credit].append(rid)
-    for members in by_agency.values():
-        for rid in members[1:]:
-            union(members[0], rid)
-    for a, b in _copy_pairs(analyses, config):
-        union(a, b)
-    agency_of_root: dict[str, str] = {}
-    for rid in ids:
-        credit = credits[rid]
-        if credit:
-            agency_of_root.setdefault(find(rid), "wire:" + credit)
-    return {rid: agency_of_root.get(find(rid), find(rid)) for rid in ids}
+    texts = {a.report.id: a.report.text for a in analyses}
+    sketches = [source_sketch(rid, text, config) for rid, text in sorted(texts.items())]
+    return sources_from_sketches(sketches, texts.__getitem__, config=config)
 
 
-__all__ = ["AGENCIES", "SourceConfig", "assign_sources", "jaccard", "shingles", "wire_credit"]
+__all__ = ["AGENCIES", "SourceConfig", "SourceSketch", "assign_sources", "jaccard", "shingles",
+           "source_sketch", "sources_from_sketches", "wire_credit"]

@@ -135,9 +135,10 @@ def _candidate_links(names: list[_Name]) -> Iterator[tuple[int, int]]:
             yield from ((i, j) for j in by_compact.get(n.acronym, ()) if j != i)
 
 
-def _canonical(names: Counter[str]) -> str:
-    # The longest frequent form: "Qassem Suleimani" over "Suleimani".
-    return max(names, key=lambda n: (len(n.split()) >= 2, names[n], len(n), n))
+def _canonical(names: Counter[str], titled: set[str]) -> str:
+    # The longest frequent form: "Qassem Suleimani" over "Suleimani"; a form made
+    # by putting a title in front ("Maj Gen Suleimani") is an alias, never the name.
+    return max(names, key=lambda n: (n not in titled, len(n.split()) >= 2, names[n], len(n), n))
 
 
 def _expand_acronyms(forms: dict[tuple[str, str], set[str]],
@@ -163,6 +164,7 @@ def resolve_entities(analyses: Sequence[ReportAnalysis],
     wanted = set(types)
     forms: dict[tuple[str, str], set[str]] = defaultdict(set)
     counts: Counter[tuple[str, str]] = Counter()
+    titled_forms: set[str] = set()
     for analysis in analyses:
         for mention in analysis.entities:
             if mention.type not in wanted:
@@ -172,6 +174,7 @@ def resolve_entities(analyses: Sequence[ReportAnalysis],
             counts[key] += 1
             if mention.title:
                 titled = (f"{mention.title} {key[0]}", mention.type)
+                titled_forms.add(titled[0])
                 forms[titled].add(analysis.report.id)
                 counts[titled] += 1
     _expand_acronyms(forms, counts)
@@ -186,7 +189,7 @@ def resolve_entities(analyses: Sequence[ReportAnalysis],
     for members in groups.values():
         names = Counter({keys[i][0]: counts[keys[i]] for i in members})
         type_votes = Counter(keys[i][1] for i in members)
-        name = _canonical(names)
+        name = _canonical(names, titled_forms)
         entities.append(Entity(
             name=name, type=type_votes.most_common(1)[0][0],
             aliases=tuple(sorted(n for n in names if n != name)),
