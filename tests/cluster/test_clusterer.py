@@ -153,3 +153,54 @@ def test_score_missing_salient_names_only_without_agreement() -> None:
     agree, evidence = score_pair(dated["d1"], dated["d2"], ScoreWeights(missing_salient=0.1))
     assert evidence["missing_salient_names"] == []
     assert agree > on
+
+
+class _TableScorer:
+    """A stand-in scorer: 1.0 inside a group (first letter of the id), ``cross`` across."""
+
+    def __init__(self, cross: float) -> None:
+        self.cross = cross
+
+    def __call__(self, a: str, b: str) -> float:
+        return 1.0 if a[0] == b[0] else self.cross
+
+
+def _two_groups_merged(cohesion: float, size: int = 5, cross: float = 0.5) -> bool:
+    from itertools import combinations
+
+    from corroborate.cluster.clusterer import merge
+
+    ids = [f"{g}{i}" for g in "pq" for i in range(size)]
+    scorer = _TableScorer(cross)
+    edges = sorted(((scorer(a, b), a, b) for a, b in combinations(ids, 2)),
+                   key=lambda e: (-e[0], e[1], e[2]))
+    config = ClusterConfig(cohesion=cohesion, cohesion_size=5)
+    groups, _ = merge(ids, edges, scorer, config)  # type: ignore[arg-type]
+    return len(groups) == 1
+
+
+def test_merge_keeps_two_cohesive_groups_apart() -> None:
+    """Cross average 0.5 clears the threshold, but each group is far tighter inside."""
+    assert _two_groups_merged(cohesion=0.0)
+    assert not _two_groups_merged(cohesion=0.62)
+    # Alike across as inside: one incident, merged whatever the cohesion bar.
+    assert _two_groups_merged(cohesion=0.62, cross=0.9)
+    # Groups below ``cohesion_size`` are too small to judge their own average.
+    assert _two_groups_merged(cohesion=0.62, size=3)
+
+
+def test_opening_sentence_is_never_masked_as_a_referenced_incident() -> None:
+    """"Arrested in the 1967 killings" dates the report's own incident, not an older one."""
+    from corroborate.cluster.features import report_features
+
+    first = "Staunton police arrested Nora Quill in the 1967 killings of two women."
+    later = " Police recalled that Ray Fenn was shot in Akron in 1980."
+    text = first + later
+    start = len(first) + 1
+    analysis = _analysis("o", text, names=("Nora Quill", "Ray Fenn"),
+                         referenced=((0, len(first)), (start, len(text))))
+    feats = report_features(analysis)
+    assert "quill" in feats.terms and "staunton" in feats.terms
+    assert "nora quill" in feats.entities
+    # The later sentence is about an older incident and stays masked.
+    assert "fenn" not in feats.terms and "ray fenn" not in feats.entities

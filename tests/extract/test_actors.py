@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -169,3 +170,48 @@ def test_split_off_bracket_gloss_rejoins_its_sentence():
         SimpleNamespace(start_char=second, end_char=len(text)),   # follows a full stop: kept
     ])
     assert sentence_spans(doc) == [(0, second - 1), (second, len(text))]
+
+
+def _fake_doc(text: str, cuts: list[int]) -> SimpleNamespace:
+    bounds = [0, *cuts, len(text)]
+    return SimpleNamespace(text=text, sents=[
+        SimpleNamespace(start_char=a, end_char=b) for a, b in pairwise(bounds)])
+
+
+def test_unpunctuated_all_caps_split_rejoins_but_mixed_case_does_not():
+    text = "IN A COMMUNIQUE THE GROUP TUPAC AMARU TODAY CLAIMED THE ATTACK. A BOMB EXPLODED."
+    cut, second = text.index("AMARU"), text.index("A BOMB")
+    assert sentence_spans(_fake_doc(text, [cut, second])) == [(0, second), (second, len(text))]
+    mixed = "Breaking News Desk Rebels attacked a convoy."
+    cut = mixed.index("Rebels")
+    assert sentence_spans(_fake_doc(mixed, [cut])) == [(0, cut), (cut, len(mixed))]
+
+
+@pytest.mark.parametrize(("text", "slot", "value", "confidence"), [
+    # a relative clause between the claimant and its claim
+    ("The Shining Path, which on 25 January claimed responsibility for the attack, "
+     "threatened more.", "responsibility", "Shining Path", "claimed"),
+    # "by" followed by naming words before the actor head; "guerilla" spelling
+    ("The mayor was killed apparently by another guerilla column near the town.",
+     "suspected_perpetrator", "guerilla column", "suspected"),  # "apparently" hedges
+    ("The missionaries were murdered by a self-styled Liberation armed forces group.",
+     "perpetrator", "armed forces", "reported_as_fact"),
+    # a group the lexicon does not know, named as the claimant
+    ("A group calling itself the Red Dawn Brigade claimed responsibility for the blast.",
+     "responsibility", "Red Dawn Brigade", "claimed"),
+    ("THE ZARATE WILKA GROUP HAS CLAIMED RESPONSIBILITY FOR THE MURDERS.",
+     "responsibility", "ZARATE WILKA GROUP", "claimed"),
+])
+def test_broader_role_patterns(nlp, text, slot, value, confidence):
+    mentions = extract_actors(nlp(text))
+    assert (slot, value, confidence) in {(m.slot, m.value, m.confidence) for m in mentions}
+
+
+@pytest.mark.parametrize("text", [
+    "No group has claimed responsibility for the blast.",
+    "The new group claimed responsibility for the blast.",       # no name, only a head
+    "Officials of the local farmers union said they admitted responsibility for delays.",
+])
+def test_unknown_claimant_needs_a_name(nlp, text):
+    claims = {m.value for m in extract_actors(nlp(text)) if m.slot == "responsibility"}
+    assert claims <= {"none claimed"}

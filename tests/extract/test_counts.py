@@ -145,3 +145,51 @@ def test_condition_counts_the_wounded(nlp: Any) -> None:
 def test_in_the_hospital_is_hospitalized(nlp: Any) -> None:
     got = _figures(nlp, "Four others were in the hospital after the shooting on Sunday.")
     assert got["hospitalized"][0] == 4
+
+
+def test_toddler_who_shot_himself_is_one_injured_victim(nlp: Any) -> None:
+    got = _figures(nlp, "A 2-year-old boy accidentally shot himself in the leg on Friday. "
+                        "The boy was taken to a hospital in stable condition.")
+    assert "killed" not in got
+    assert got["injured"] == (1, "exact")
+
+
+def test_child_who_died_after_shooting_himself_is_one_death(nlp: Any) -> None:
+    got = _figures(nlp, "A 3-year-old boy died Sunday after accidentally shooting himself. "
+                        "The boy was pronounced dead at the scene.")
+    assert got["killed"] == (1, "exact")
+
+
+def test_murder_suicide_counts_the_shooter(nlp: Any) -> None:
+    got = _figures(nlp, "Police said the man shot and killed his wife before killing himself.")
+    assert got["killed"] == (2, "exact")
+
+
+def test_first_name_and_full_name_are_one_victim(nlp: Any) -> None:
+    got = _figures(nlp, "Kaden Hammond was shot and killed by a relative on Sunday. "
+                        "Kaden was taken to the county hospital where he died.")
+    assert got["killed"] == (1, "exact")
+
+
+def test_nobody_killed_is_no_death(nlp: Any) -> None:
+    got = _figures(nlp, "Two men were wounded. It is lucky that no one was killed.")
+    assert "killed" not in got
+    assert got["injured"] == (2, "exact")
+
+
+def test_photo_gallery_numbers_are_not_counts(nlp: Any) -> None:
+    got = _figures(nlp, "Image 3 of 16 A man died Thursday morning after being shot.")
+    assert got["killed"] == (1, "exact")
+
+
+def test_verb_does_not_take_a_number_across_a_line_break(nlp: Any) -> None:
+    got = _figures(nlp, "Key points\n\nJohn Doe, 27, was killed\n\nSix others struck by bullets")
+    assert got["killed"] == (1, "exact")
+
+
+def test_victims_of_earlier_shootings_are_not_counted(nlp: Any) -> None:
+    text = ("Three people were wounded in a shooting on Main Street on Friday. The vigil "
+            "honored a man who was killed in a previous shooting weeks earlier.")
+    got = _figures(nlp, text)
+    assert "killed" not in got
+    assert got["injured"] == (3, "exact")

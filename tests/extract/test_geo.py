@@ -147,3 +147,108 @@ def test_us_state_name_is_not_a_foreign_namesake(nlp):
     doc = nlp("A Florida man was arrested after a quarrel with a neighbor turned violent.")
     florida = next(p for p in geocode_doc(doc) if p.text == "Florida")
     assert (florida.kind, florida.country_code) == ("admin1", "US")
+
+
+def _chosen(nlp, text: str):
+    doc = nlp(text)
+    return choose_place(geocode_doc(doc), doc)
+
+
+def test_upper_case_dateline_with_state_and_wire_tag(nlp):
+    place = _chosen(nlp, "KATY, Texas (AP) - A man shot his wife in a Houston-area home, "
+                         "deputies said.")
+    assert (place.name, place.admin1) == ("Katy", "Texas")
+
+
+def test_residence_and_hospital_do_not_outrank_the_scene(nlp):
+    place = _chosen(nlp, "A Chicago man was shot Saturday in Gary, police said. He was taken to "
+                         "a hospital in Chicago, where he died.")
+    assert place.name == "Gary"
+
+
+def test_station_banner_is_not_the_place(nlp):
+    place = _chosen(nlp, "Man shot at party - KSLA News 12 Shreveport, Louisiana News Weather & "
+                         "Sports. Two men were shot at a party in Monroe on Friday night.")
+    assert place.name == "Monroe"
+
+
+def test_town_missing_from_gazetteer_keeps_the_stated_state(nlp):
+    doc = nlp("A baby was shot at a home in Elmo, Missouri. Deputies went to the home in Elmo.")
+    elmo = [p for p in geocode_doc(doc) if p.text == "Elmo"]
+    assert elmo and all((p.admin1, p.country_code) == ("Missouri", "US") for p in elmo)
+
+
+def test_surname_of_a_named_person_is_not_a_town(nlp):
+    doc = nlp("Sheriff Bryan Weatherford said a man was shot in Ivanhoe, Texas. "
+              "The man died at the scene, Weatherford said.")
+    assert not [p for p in geocode_doc(doc) if p.text == "Weatherford"]
+
+
+def test_block_of_street_is_not_a_town(nlp):
+    doc = nlp("Deputies found the boy in the 1200 block of Holden in Augusta, Georgia.")
+    assert "Holden" not in {p.text for p in geocode_doc(doc)}
+
+
+def test_stray_neighbourhood_goes_to_the_city(nlp):
+    place = _chosen(nlp, "MEMPHIS, Tenn. — A toddler was shot at a Whitehaven apartment complex "
+                         "on Sunday, Memphis police said.")
+    assert place.name == "Memphis"
+
+
+def test_abbreviated_mount_is_found(gaz):
+    assert gaz.candidates("Mt. Pleasant") and gaz.candidates("Ft. Myers")
+
+
+def test_incident_place_prefers_the_town_other_reports_name(gaz):
+    from corroborate.reconcile.incident import _place
+    from corroborate.records import Report, ReportAnalysis
+
+    houston = gaz.lookup("Houston", country_code="US")[0]
+    katy = gaz.lookup("Katy", country_code="US", admin1="Texas")[0]
+
+    def analysis(rid: str, chosen, *named):
+        return ReportAnalysis(report=Report(id=rid, text="x"), place=chosen,
+                              places=(chosen, *named))
+
+    # one report filed from Houston names Katy too; the other chose Katy: a tie broken by it
+    place, _ = _place([analysis("a", houston, katy), analysis("b", katy)])
+    assert place.name == "Katy"
+    # without the corroborating mention the bigger city still wins the tie
+    place, _ = _place([analysis("a", houston), analysis("b", katy)])
+    assert place.name == "Houston"
+
+
+def test_city_and_full_state_name_anywhere(nlp):
+    doc = nlp("Man asks for justice - WMC Action News 5 - Memphis, Tennessee. His brother was "
+              "killed on Friday.")
+    memphis = [p for p in geocode_doc(doc) if p.text == "Memphis"]
+    assert memphis and (memphis[0].admin1, memphis[0].country_code) == ("Tennessee", "US")
+
+
+def test_georgia_after_a_town_is_the_us_state(nlp):
+    doc = nlp("HAWKINSVILLE, Georgia (WMGT) - A teen was killed in an accidental shooting.")
+    place = choose_place(geocode_doc(doc), doc)
+    assert (place.name, place.admin1, place.country_code) == ("Hawkinsville", "Georgia", "US")
+
+
+def test_washington_dc_is_a_city(nlp):
+    place = _chosen(nlp, "A teenager was shot and killed in Southeast D.C. on Friday, D.C. "
+                         "police said.")
+    assert (place.name, place.kind) == ("Washington", "city")
+
+
+def test_metro_police_is_not_a_city(nlp):
+    doc = nlp("Metro Police are asking for help after a boy was shot in Las Vegas.")
+    assert "Metro" not in {p.text for p in geocode_doc(doc) if p.resolved}
+
+
+def test_foreign_desk_dateline_yields_to_the_event_country(nlp):
+    place = _chosen(nlp, "MOSCOW (TASS) -- A bomb exploded on Monday in the Peruvian port of "
+                         "Callao, police in Lima said. Two seamen were injured in Callao.")
+    assert place.country_code == "PE"
+
+
+def test_distance_reference_city_is_not_the_scene(nlp):
+    place = _chosen(nlp, "Gunmen attacked a village in Turbo municipality, 460 km northwest of "
+                         "Bogota, on Sunday. Colombian police said 12 people were killed.")
+    assert place.name == "Turbo"

@@ -108,3 +108,13 @@ def test_facts_more_sources_beat_a_higher_figure() -> None:
     fact = reconcile("killed", [claim("killed", 2, "a"), claim("killed", 2, "b"),
                                 claim("killed", 5, "c")])
     assert fact.best == 2
+
+
+def test_facts_event_date_tie_goes_to_the_earlier_day() -> None:
+    fact = reconcile("event_date", [claim("event_date", "2015-06-03", "a"),
+                                    claim("event_date", "2015-06-01", "b")])
+    assert fact.best == "2015-06-01"
+    backed = reconcile("event_date", [claim("event_date", "2015-06-03", "a"),
+                                      claim("event_date", "2015-06-03", "c"),
+                                      claim("event_date", "2015-06-01", "b")])
+    assert backed.best == "2015-06-03"

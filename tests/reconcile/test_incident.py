@@ -31,3 +31,38 @@ def test_hospitalized_beats_one_counted_victim_but_not_a_numeric_injured() -> No
 def test_no_casualty_claims_make_no_injured_fact() -> None:
     inc = build_incident([_analysis("a", ("killed", 1, "single_victims"))])
     assert "injured" not in inc.facts
+
+
+def _dated(rid: str, published: str, *claims: tuple[str, object]) -> ReportAnalysis:
+    report = Report(id=rid, text="x" * 200, published=published)
+    return ReportAnalysis(report=report, claims=tuple(
+        Claim(slot=slot, value=value, report=rid, span=(i * 10, i * 10 + 5),
+              published=published,
+              extractor="counts.numeric_subject.v1+report_figure" if slot != "event_date"
+              else "corroborate.dates.relative.v1")
+        for i, (slot, value) in enumerate(claims)))
+
+
+def test_event_date_prefers_the_earlier_of_equally_backed_days() -> None:
+    inc = build_incident([_dated("a", "2015-03-09", ("event_date", "2015-03-08")),
+                          _dated("b", "2015-03-12", ("event_date", "2015-03-11"))])
+    assert inc.event_date == "2015-03-08"
+
+
+def test_event_date_is_not_after_the_first_report() -> None:
+    # A trial report dates "its" day later; the incident was reported before that.
+    inc = build_incident([_dated("a", "2015-03-09", ("event_date", "2016-05-02")),
+                          _dated("b", "2016-05-03", ("event_date", "2016-05-02")),
+                          _dated("c", "2015-03-10", ("event_date", "2015-03-07"))])
+    assert inc.event_date == "2015-03-07"
+
+
+def test_wounded_who_later_died_leave_the_injured_figure() -> None:
+    early = _dated("a", "2015-03-08", ("injured", 1))
+    later = _dated("b", "2015-03-10", ("killed", 1))
+    inc = build_incident([early, later])
+    assert (inc.facts["killed"].best, inc.facts["injured"].best) == (1, 0)
+    # A report published after the deaths were known keeps its own injured figure.
+    after = _dated("c", "2015-03-11", ("injured", 2))
+    inc = build_incident([later, after])
+    assert inc.facts["injured"].best == 2

@@ -1,6 +1,7 @@
 """Reports -> incidents: blocking, scored links, greedy average-link merging.
 
-Strategy ``corroborate.cluster.entity_time.v1``. Stages:
+Strategy ``corroborate.cluster.entity_time.v2`` (v2: same-day dates weigh more, event
+types are evidence only, and the cohesion test below). Stages:
 
 1. per report: features (``features.report_features``) and an embedding;
 2. reduce: document frequencies (``TermStats``), then per-report weighting;
@@ -8,7 +9,11 @@ Strategy ``corroborate.cluster.entity_time.v1``. Stages:
 4. merge: edges in descending score order; two clusters merge only when the
    *average* score over all their cross pairs clears the threshold (pairs not
    met in blocking are scored on demand). Average linkage keeps two same-type
-   incidents apart even when one report of each happens to look alike.
+   incidents apart even when one report of each happens to look alike. Two
+   big clusters must also be cohesive together: their cross average must reach
+   ``cohesion`` times the mean of their inside averages (two same-type
+   incidents of one story line are each tighter inside than across);
+5. attach: a lone report joins its best neighbour cluster at a lower bar.
 
 Deterministic and input-order independent: everything is sorted by id, and
 ties in scores are broken by ids.
@@ -34,7 +39,7 @@ from corroborate.cluster.features import (
 from corroborate.cluster.score import ScoreWeights, score_pair
 from corroborate.records import Link, ReportAnalysis
 
-STRATEGY = "corroborate.cluster.entity_time.v1"
+STRATEGY = "corroborate.cluster.entity_time.v2"
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,9 @@ class ClusterConfig:
         passes: merge passes over the edges.
         attach_threshold: a cluster of at most ``attach_size`` reports (a thin page,
             a short brief) joins its best neighbour cluster at this lower average score.
+        cohesion: two clusters of at least ``cohesion_size`` reports each merge only
+            when their cross average is at least this share of the mean of their
+            own (inside) averages.
     """
 
     threshold: float = 0.39
@@ -65,6 +73,8 @@ class ClusterConfig:
     passes: int = 2
     attach_threshold: float = 0.2
     attach_size: int = 1
+    cohesion: float = 0.62
+    cohesion_size: int = 5
 
 
 @dataclass(frozen=True)
@@ -151,6 +161,7 @@ def merge(ids: Sequence[str], edges: list[tuple[float, str, str]], scorer: _Scor
     owner = {rid: rid for rid in ids}
     members: dict[str, list[str]] = {rid: [rid] for rid in ids}
     merged_by: list[tuple[str, str]] = []
+    within: dict[str, float] = {}  # average score inside each multi-report cluster
     for _ in range(config.passes):
         changed = False
         for score, a, b in edges:
@@ -159,9 +170,12 @@ def merge(ids: Sequence[str], edges: list[tuple[float, str, str]], scorer: _Scor
             ca, cb = owner[a], owner[b]
             if ca == cb:
                 continue
-            if _average(scorer, members[ca], members[cb],
-                        config.max_cross_pairs) < config.threshold:
+            cross = _average(scorer, members[ca], members[cb], config.max_cross_pairs)
+            if cross < config.threshold or not _cohesive(
+                    cross, within, ca, cb, (len(members[ca]), len(members[cb])), config):
                 continue
+            within[min(ca, cb)] = _merged_within(within, members, ca, cb, cross)
+            within.pop(max(ca, cb), None)
             keep, gone = min(ca, cb), max(ca, cb)
             for rid in members[gone]:
                 owner[rid] = keep
@@ -172,6 +186,27 @@ def merge(ids: Sequence[str], edges: list[tuple[float, str, str]], scorer: _Scor
             break
     _attach(owner, members, edges, scorer, config, merged_by)
     return members, merged_by
+
+
+def _cohesive(cross: float, within: Mapping[str, float], ca: str, cb: str,
+              sizes: tuple[int, int], config: ClusterConfig) -> bool:
+    """Whether two clusters are as alike across as they are inside.
+
+    Two incidents of one kind in one story line (two DUI arrests of one team's
+    players, two navy anti-piracy operations) score well across, but each
+    incident's own reports score higher among themselves.
+    """
+    if ca not in within or cb not in within or min(sizes) < config.cohesion_size:
+        return True
+    return cross >= config.cohesion * (within[ca] + within[cb]) / 2
+
+
+def _merged_within(within: Mapping[str, float], members: Mapping[str, list[str]],
+                   ca: str, cb: str, cross: float) -> float:
+    na, nb = len(members[ca]), len(members[cb])
+    pairs_a, pairs_b = na * (na - 1) // 2, nb * (nb - 1) // 2
+    total = within.get(ca, 0.0) * pairs_a + within.get(cb, 0.0) * pairs_b + cross * na * nb
+    return total / (pairs_a + pairs_b + na * nb)
 
 
 def _attach(owner: dict[str, str], members: dict[str, list[str]],

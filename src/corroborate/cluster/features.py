@@ -137,10 +137,22 @@ def _day(value: str | None) -> int | None:
         return None
 
 
+def _background(analysis: ReportAnalysis) -> list[tuple[int, int]]:
+    """Spans about older, referenced incidents, except any that start in the opening.
+
+    A report's first sentence is about its own incident even when it dates it
+    ("arrested in the 1967 killings of two women"): masking it would leave a
+    short report with nothing that says which incident it is about.
+    """
+    end = _SENTENCE_END.search(analysis.report.text)
+    opening = end.end() if end else len(analysis.report.text)
+    return sorted(r.span for r in analysis.referenced_incidents if r.span[0] >= opening)
+
+
 def _masked_text(analysis: ReportAnalysis) -> str:
     """The report text with referenced-incident spans blanked out (offsets kept)."""
     text = analysis.report.text
-    spans = sorted(r.span for r in analysis.referenced_incidents)
+    spans = _background(analysis)
     if not spans:
         return text
     chars = list(text)
@@ -217,7 +229,7 @@ def normalise_name(text: str) -> str:
 
 
 def _entities(analysis: ReportAnalysis) -> frozenset[str]:
-    skip = [r.span for r in analysis.referenced_incidents]
+    skip = _background(analysis)
     names: set[str] = set()
     for ent in analysis.entities:
         if ent.type not in _ENTITY_TYPES or _in_spans(ent.span, skip):
@@ -237,7 +249,7 @@ def _lead_names(analysis: ReportAnalysis) -> frozenset[tuple[str, ...]]:
     Two incidents of one kind (two boxing title defences, two DUI arrests) share
     most words but not these names; a same-incident report mentions them too.
     """
-    skip = [r.span for r in analysis.referenced_incidents]
+    skip = _background(analysis)
     names = set()
     for ent in analysis.entities:
         if ent.type not in _LEAD_NAME_TYPES or ent.span[0] >= _LEAD_CHARS \

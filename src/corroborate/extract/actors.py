@@ -126,13 +126,13 @@ _MOD = (
     r"|(?:extreme\s+|ultra-?)?(?:leftist|rightist|right-wing|left-wing)|islamist|jihadist"
     r"|separatist|paramilitary|drug|narco|drug-trafficking|drug\s+trafficking|salvadoran"
     r"|colombian|peruvian|guatemalan|honduran|chilean|bolivian|nicaraguan|ecuadoran"
-    r"|suicide|lone|maoist|marxist|communist|rebel|guerrilla|terrorist|government|army"
+    r"|suicide|lone|maoist|marxist|communist|rebel|guerr?illa|terrorist|government|army"
     r"|police|military|security|enemy|sandinist|sandinista|contra|young|hit|death|fascist"
     r"|subversive|criminal|gang|group\s+of|band\s+of|column\s+of)"
 )
 # Heads that name an actor on their own.
 _HEAD = (
-    r"(?:terrorists|guerrillas|rebels|gunm[ae]n|subversives|commandos|death\s+squads?"
+    r"(?:terrorists|guerr?illas|rebels|gunm[ae]n|subversives|commandos|death\s+squads?"
     r"|soldiers|troops|army|armed\s+forces|air\s+force|militants|insurgents|extremists"
     r"|attackers|assailants|assassins|murderers|kidnappers|abductors|bombers|suicide\s+bomber"
     r"|drug\s+traffickers|narco-?terrorists|paramilitaries|militias?|militiamen|sappers"
@@ -140,9 +140,9 @@ _HEAD = (
 )
 # Heads too vague to stand alone: need a modifier ("unidentified men").
 _WEAK_HEAD = (
-    r"(?:m[ae]n|individuals?|persons?|people|members|fighters|groups?|terrorist|guerrilla"
+    r"(?:m[ae]n|individuals?|persons?|people|members|fighters|groups?|terrorist|guerr?illa"
     r"|gunman|attacker|assailant|assassin|bomber|soldier|commando|criminals|youths|"
-    r"squads?|units?|elements|band|commands|cells?)"
+    r"squads?|units?|elements|band|commands|cells?|columns?)"
 )
 _QUANT = r"(?:several|two|three|four|five|six|seven|eight|nine|ten|\d+|a\s+group\s+of|some)"
 _GENERIC = re.compile(
@@ -270,7 +270,8 @@ def _actors(text: str, low: str, all_caps: bool,
 _DET = (
     r"(?:(?:the|a|an|some|several|numerous|about|approximately|around|\d+|one|two|three|four"
     r"|five|six|seven|eight|nine|ten|dozens?\s+of|hundreds?\s+of|members?\s+of(?:\s+the)?"
-    r"|a\s+group\s+of|a\s+band\s+of|a\s+column\s+of|a\s+unit\s+of|units?\s+of(?:\s+the)?)\s+)*"
+    r"|a\s+group\s+of|a\s+band\s+of|a\s+column\s+of|a\s+unit\s+of|units?\s+of(?:\s+the)?"
+    r"|another|other|so-called|self-styled|self-proclaimed|alleged|presumed)\s+)*"
 )
 _VPP = (
     r"(?:attacked|killed|murdered|assassinated|kidnapp?ed|abducted|shot|bombed|dynamited"
@@ -280,7 +281,7 @@ _VPP = (
     r"|tortured|hit|struck|taken\s+hostage|held\s+hostage|captured|riddled|fired\s+on"
     r"|shelled|harassed|sabotaged|murdered|slain|gunned\s+down|hacked|stabbed|beheaded"
     r"|threatened|abused|beaten|ordered|masterminded|organized|orchestrated|caused|planned"
-    r"|led|directed)"
+    r"|led|directed|activated|triggered|thrown|hurled|placed|fired|set\s+off|dynamited)"
 )
 _VACT = (
     r"(?:attack(?:ed|s)?|kill(?:ed|s)?|murder(?:ed|s)?|assassinat(?:ed|es)|kidnapp?(?:ed|s)"
@@ -314,6 +315,11 @@ class _Rule:
     right: re.Pattern[str] | None = None  # must match the text right after the actor
 
 
+# "by a self-styled Zarate Willka Armed Forces": a few name words may come between
+# the article and the actor head the patterns recognise.
+_BY_NAME = r"(?:\s+(?:a|an|the)(?:\s+[\w'’-]+){1,3}?)?"
+
+
 def _L(p: str) -> re.Pattern[str]:
     return re.compile(rf"(?:{p})\s*{_DET}$")
 
@@ -329,7 +335,8 @@ _RULES: tuple[_Rule, ...] = (
         rf"{_INTER}\s+(?:has\s+|have\s+)?(?:denied|denies|deny|rejected|rejects|disclaimed)"
         rf"\s+(?:\w+\s+){{0,3}}?(?:{_RESP}|involvement|participation|role|links?|part|any)")),
     _Rule("claim_responsibility", "claimed", right=_R(
-        rf"{_INTER}\s+(?:claimed|claims|claiming|claim|assumed|assumes|accepted|accepts"
+        rf"(?:{_INTER}|\s*,?\s+(?:which|who|that)\s+[^.;]{{0,40}}?)"
+        rf"\s+(?:claimed|claims|claiming|claim|assumed|assumes|accepted|accepts"
         rf"|admitted|admits|took|takes|acknowledged|has\s+claimed|have\s+claimed)"
         rf"\s+(?:\w+\s+){{0,2}}?{_RESP}")),
     _Rule("claimed_by", "claimed", left=_L(
@@ -360,10 +367,10 @@ _RULES: tuple[_Rule, ...] = (
         r"\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:suspected|believed"
         r"|thought|presumed)")),
     _Rule("passive_agent", "reported_as_fact", left=_L(
-        rf"\b{_VPP}\b[^.;]{{0,60}}?\bby|\b(?:attacks?|ambush(?:es)?|raids?"
+        rf"\b{_VPP}\b[^.;]{{0,60}}?\bby{_BY_NAME}|\b(?:attacks?|ambush(?:es)?|raids?"
         r"|bombings?|assaults?|massacres?|killings?|murders?|kidnappings?|incursions?"
         r"|actions?|operations?|sabotage|harassment|crimes?|atrocit(?:y|ies)|attempts?|plots?)"
-        r"\s+(?:\w+\s+){0,2}?by")),
+        r"\s+(?:\w+\s+){0,2}?by" + _BY_NAME)),
     _Rule("active_subject", "reported_as_fact", right=_R(rf"{_INTER}\s+{_VACT}\b")),
     _Rule("attack_modifier", "reported_as_fact", right=_R(
         r"\s+(?:urban\s+)?(?:attacks?|ambush(?:es)?|bombings?|raids?|assaults?"
@@ -448,17 +455,23 @@ def _is_all_caps(text: str) -> bool:
 # A bracketed gloss opening a "sentence" continues the previous one: parsers split
 # "THE FMLN [FARABUNDO MARTI ...] CONTINUES ITS ATTACKS" after "FMLN".
 _OPENS_GLOSS = re.compile(r"^\s*[\[(]")
-_ENDS_SENTENCE = re.compile(r"[.!?:;\"”]\s*$")
+_ENDS_SENTENCE = re.compile(r"[.!?:;\"”\]]\s*$")
+# Parsers also split all-caps wires mid-clause ("... MOVEMENT TUPAC | AMARU ...
+# (MRTA) | TODAY CLAIMED ..."): there a span not closed by punctuation continues
+# into the next; in mixed case, so does one followed by a lower-case start.
+_CONTINUES = re.compile(r"^\s*[a-z]")
 
 
 def sentence_spans(doc: Any) -> list[tuple[int, int]]:
     """Sentence (start, end) offsets, with split-off bracketed glosses re-attached."""
     spans: list[tuple[int, int]] = []
     text = doc_text(doc)
+    all_caps = _is_all_caps(text)
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
-        if (spans and _OPENS_GLOSS.match(text[start:end])
-                and not _ENDS_SENTENCE.search(text[spans[-1][0]:spans[-1][1]])):
+        if spans and not _ENDS_SENTENCE.search(text[spans[-1][0]:spans[-1][1]]) and (
+                all_caps or _OPENS_GLOSS.match(text[start:end])
+                or _CONTINUES.match(text[start:end])):
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
@@ -516,6 +529,7 @@ def _roles(actors: list[_Actor], low: str) -> list[tuple[_Rule, re.Match[str]] |
 def _perpetrators(sent_start: int, text: str, low: str, all_caps: bool,
                   persons: list[tuple[int, int, str]]) -> Iterator[ActorMention]:
     actors = _actors(text, low, all_caps, persons)
+    yield from _unknown_claimants(sent_start, text, low, actors)
     for actor, found in zip(actors, _roles(actors, low), strict=True):
         if found is None:
             continue
@@ -533,6 +547,64 @@ def _perpetrators(sent_start: int, text: str, low: str, all_caps: bool,
         for value in actor.values:
             yield ActorMention(slot, value, confidence, sent_start + start, sent_start + end,
                                sent_start, f"actors.{rule.name}.{RULE_VERSION}")
+
+
+# ---------------------------------------------------------------- unknown claimants
+
+_CLAIM_VERB = re.compile(
+    rf"\b(?:has\s+|have\s+)?(?:claimed|claims|assumed|assumes|accepted|admitted|took|takes)"
+    rf"\s+(?:\w+\s+){{0,2}}?{_RESP}\b"
+)
+_CLAIM_GAP = re.compile(
+    r"(?:\s*(?:\[[^\]]{0,80}\]|\([^)]{0,80}\)|,\s*[\w-]{2,8}\s*,|,|today|yesterday|tonight"
+    r"|also|which|that|who|has|have|later|immediately|reportedly|allegedly)\s*)*$"
+)
+_ORG_HEAD = frozenset((
+    "group", "front", "movement", "army", "forces", "force", "command", "commando", "commandos",
+    "unit", "brigade", "brigades", "cartel", "organization", "organisation", "party", "union",
+    "alliance", "council", "cell", "battalion", "squad", "squads", "faction", "league", "legion",
+))
+_NAME_STOP = frozenset((
+    "the", "a", "an", "this", "that", "these", "same", "new", "any", "no", "which", "who", "itself",
+    "called", "calls", "calling", "named", "as", "said", "says", "and", "or", "by", "to", "in",
+    "on", "at", "for", "with", "its", "their", "his", "her", "other", "another", "one", "group's",
+    "alleged", "so-called", "self-styled", "self-named", "terrorist", "subversive",
+))
+
+
+def _unknown_claimants(sent_start: int, text: str, low: str,
+                       actors: list[_Actor]) -> Iterator[ActorMention]:
+    """Groups the lexicon does not know, named as claiming ("the Zarate Willka group has
+    claimed responsibility", "a group calling itself the Gerardo Barrios Civic Force ...")."""
+    for m in _CLAIM_VERB.finditer(low):
+        if _NEGATED.search(low[:m.start()]):
+            continue
+        gap = _CLAIM_GAP.search(low[:m.start()])
+        end = gap.start() if gap else m.start()
+        if any(a.start < end + 1 and a.end >= end - 1 for a in actors):
+            continue  # a known or generic actor already fills the subject
+        words = list(re.finditer(r"[\w'’-]+", low[max(0, end - 80):end]))
+        name: list[re.Match[str]] = []
+        for w in reversed(words):
+            between = low[max(0, end - 80) + w.end():max(0, end - 80) + name[0].start()] \
+                if name else ""
+            if w.group() in _NAME_STOP or len(name) == 6 or between.strip():
+                break  # a name is a run of words; punctuation ends it
+            name.insert(0, w)
+        while name and name[0].group() in ("of", "de"):
+            name.pop(0)
+        if len(name) < 2 or name[-1].group() not in _ORG_HEAD:
+            continue
+        offset = max(0, end - 80)
+        s, e = offset + name[0].start(), offset + name[-1].end()
+        surface = text[s:e]
+        if surface != surface.upper() and not all(w[:1].isupper() or w in ("of", "de")
+                                                  for w in surface.split()):
+            continue  # in mixed case a name is capitalised
+        value = canonical_group(surface) or " ".join(surface.split())
+        yield ActorMention("responsibility", value, "claimed", sent_start + s,
+                           sent_start + m.end(), sent_start,
+                           f"actors.claimed_unknown.{RULE_VERSION}")
 
 
 # ---------------------------------------------------------------- characterisation

@@ -162,7 +162,10 @@ _NOT_COUNT_BEFORE = re.compile(
 # "since 2007, when 28 were killed"): their figures are not this incident's.
 _BACKGROUND = re.compile(
     r"\b(?:this|last|the\s+past|so\s+far\s+this)\s+(?:year|month)\b|\bhomicides\b|"
-    r"\bsince\s+(?:19|20)\d\d\b")
+    r"\bsince\s+(?:19|20)\d\d\b|\b(?:previous|prior|unrelated|separate)\s+(?:\w+\s+)?"
+    r"(?:shootings?|incidents?|attacks?|cases?)\b|\b(?:weeks|months|years|a\s+year)\s+"
+    r"(?:earlier|ago|before)\b|\bthe\s+past\s+week\b|^\s*(?:related|more\s+from|"
+    r"read\s+more|see\s+also)\b")
 
 
 def _lower(text: str) -> str:
@@ -186,6 +189,11 @@ def _is_not_count(low: str, match: re.Match[str]) -> bool:
         return True
     if num in ("many", "numerous", "multiple", "some") and re.search(r"\b(?:so|too|how|as)\s*$",
                                                                     before):
+        return True
+    # "no one was killed" (a negation, not one victim); "Image 3 of 16" (a photo gallery).
+    if re.search(r"\b(?:no|not|none|nobody)\s*$", before) and num == "one":
+        return True
+    if re.search(r"\b(?:image|photo|picture|slide|video)s?\s+\d+\s+of\s*(?:/\s*)?$", before):
         return True
     # "John Smith, 35, was shot": an age in apposition.
     return bool(re.search(r",\s*$", before) and re.match(r"^\s*,", after)
@@ -228,6 +236,7 @@ def _after_hit(low: str, match: re.Match[str], qty: Quantity) -> _Hit | None:
 
 def _before_hit(low: str, match: re.Match[str], qty: Quantity) -> _Hit | None:
     before = low[max(0, match.start() - 120):match.start()]
+    before = before[before.rfind("\n") + 1:]  # headlines and list items end at a line break
     tail = low[match.end():match.end() + 60]
     toll = _TOLL_RE.search(before)
     if toll:
@@ -367,9 +376,20 @@ _KILL_OBJ = re.compile(r"\b(?:killing|killed|murdered|murdering|shot\s+and\s+kil
                        r"death\s+of|murder\s+of|killing\s+of|slaying\s+of)\s+(?=\S)")
 _HURT_OBJ = re.compile(r"\b(?:shot|shooting|wounding|wounded|injuring|injured)\s+(?=\S)")
 _SUICIDE = re.compile(
-    r"\b(?:killed|shot)\s+(?:himself|herself)\b|\bturned\s+the\s+gun\s+on\s+(?:himself|"
-    r"herself)\b|\btook\s+(?:his|her)\s+own\s+life\b|\bself-inflicted\s+(?:gunshot\s+)?wound"
+    r"\b(?:killed|killing|kills|shot|shooting|shoots)\s+(?:himself|herself)\b|"
+    r"\bturn(?:ed|ing|s)\s+the\s+gun\s+on\s+(?:himself|herself)\b|\btook\s+(?:his|her)\s+own\s+life\b|\bself-inflicted\s+(?:gunshot\s+)?wound"
     r"|\bcommitted\s+suicide\b")
+# A suicide that is surely fatal; a bare "shot himself" (a toddler playing with a gun) is not.
+_FATAL_SELF = re.compile(r"\b(?:killed|killing|kills|kill)\s+(?:himself|herself)\b|\bown\s+life\b|"
+                         r"\bcommitted\s+suicide\b|\bturn(?:ed|ing|s)\s+the\s+gun\s+on\b|"
+                         r"\bfatal(?:ly)?\b|\bdied\b|\bdead\b|\bdeath\b")
+# A shooter's suicide after harming others: "shot his wife and then himself", "the gunman
+# killed himself", "a murder-suicide". Without such cues the one who shot himself is the
+# victim the report is about, not a second person.
+_OTHERS_FIRST = re.compile(
+    r"\b(?:then|before|murder-suicide|murder\s+suicide|gunman|shooter|suspect|attacker|"
+    r"killer|assailant)\b|\b(?:killed|killing|shot|shooting|stabbed|murdered)\s+(?:his|her|"
+    r"their|two|three|four|five|\d|a|an|the)\b")
 _HURT_PRED = r"shot|wounded|injured|hurt|grazed|hit|struck"
 _SINGLE_INJURED = re.compile(
     rf"\b(?:was|has\s+been|had\s+been|is|got)\s+(?:(?!fatally|mortally)\w+ly\s+)?"
@@ -394,6 +414,10 @@ _PLURAL_SUBJ = re.compile(
     r"\b(?:they|both|all|two|three|four|five|six|seven|eight|nine|ten|\d+|people|victims|"
     r"men|women|others|several|many|officers|each)\s+(?:[a-z-]+\s+)?"
     r"(?:(?:were|have|had|been|are|later|all|both|also|\w+ly)\s+)*$")
+# "no one was killed", "none of them were hurt": a negated subject names no victim.
+_NO_SUBJ = re.compile(r"\b(?:no\s+one|nobody|none(?:\s+of\s+\w+)?|no\s+(?:other\s+)?"
+                      r"(?:people|persons?|victims?|officers?|one\s+else|bystanders?))\s+"
+                      r"(?:[a-z]+\s+){0,2}$")
 _MULTI = re.compile(r"\b(?P<n>double|triple|quadruple)\s+(?P<what>shooting|homicide|murder|"
                     r"killing|stabbing)\b")
 
@@ -441,13 +465,28 @@ _BAD_NAME = re.compile(rf"(?:^|\s)(?:{_ONE}|shot|killed|dies|dead|police|wounded
                        r"suspect|officer)(?:\s|$)|[|(/@:]")
 
 
-def _person_at(sent: Any, lo: int, hi: int, *, last: bool = False) -> str | None:
-    """Surname of the first (or ``last``) PERSON entity starting in [lo, hi)."""
+def _person_ent(sent: Any, lo: int, hi: int, *, last: bool = False) -> Any:
+    """The first (or ``last``) PERSON entity starting in [lo, hi) of the sentence."""
     for ent in (reversed(sent.ents) if last else sent.ents):
         if (ent.label_ == "PERSON" and lo <= ent.start_char - sent.start_char < hi
                 and not _BAD_NAME.search(_lower(ent.text))):
-            return _lower(ent[-1].text)
+            return ent
     return None
+
+
+def _person_at(sent: Any, lo: int, hi: int, *, last: bool = False) -> str | None:
+    """Name (lower-cased) of the first (or ``last``) PERSON entity starting in [lo, hi)."""
+    ent = _person_ent(sent, lo, hi, last=last)
+    return _lower(ent.text) if ent is not None else None
+
+
+_NAME_FILLER = frozenset({"jr", "sr", "ii", "iii", "iv", "mr", "mrs", "ms", "dr"})
+
+
+def _same_name(a: str, b: str) -> bool:
+    """"Kaden Hammond", "Hammond" and "Kaden" name one person: they share a name word."""
+    words = [set(re.findall(r"[a-z][a-z'’-]+", n)) - _NAME_FILLER for n in (a, b)]
+    return bool(words[0] & words[1])
 
 
 def _victim_key(sent: Any, low: str, start: int, end: int,
@@ -460,7 +499,13 @@ def _victim_key(sent: Any, low: str, start: int, end: int,
         text = low[start:end]
         return _person_at(sent, start, end + 1), _gender(text), False
     window = _subject_window(low, start)
-    name = _person_at(sent, start - len(window), start + 1, last=True)
+    ent = _person_ent(sent, start - len(window), start + 1, last=True)
+    # "Toni Collins learned that her son had been killed": a verb between the name and
+    # the predicate means the name is not its subject.
+    verbs = ent is not None and any(
+        t.pos_ == "VERB" and ent.end_char <= t.idx < sent.start_char + start
+        for t in sent)
+    name = _lower(ent.text) if ent is not None and not verbs else None
     gender = _gender(window + " " + low[start:end])
     return name, gender, bool(_NEW_MARK.search(window))
 
@@ -469,7 +514,7 @@ def _assign(victims: list[_Victim], name: str | None, gender: str | None, new: b
     """Attach a mention to a known victim when it can be the same person, else add one."""
     if name:
         for v in victims:
-            if v.name == name:
+            if v.name and v.name != "<self>" and _same_name(v.name, name):
                 return v
         for v in reversed(victims):
             if v.name is None and (v.gender is None or gender is None or v.gender == gender):
@@ -501,7 +546,8 @@ def _single_mentions(sent: Any, low: str) -> list[tuple[str, int, int, bool, boo
     for slot, regex in (("killed", _SINGLE_KILLED), ("injured", _SINGLE_INJURED),
                         ("hospitalized", _SINGLE_HOSP)):
         for m in regex.finditer(low):
-            if _PLURAL_SUBJ.search(_subject_window(low, m.start())):
+            window = _subject_window(low, m.start())
+            if _PLURAL_SUBJ.search(window) or _NO_SUBJ.search(window):
                 continue
             obj = bool(re.match(r"(?:killing|killed|kills|murder|shoot|shot\s+and|fatally|gunn|"
                                 r"shooting\s+death|homicide|slaying|shot\s+(?:him|her|a|an|the)|"
@@ -511,8 +557,16 @@ def _single_mentions(sent: Any, low: str) -> list[tuple[str, int, int, bool, boo
             found.append((slot, m.start(), m.end(), False, obj))
     found.extend(_name_objects(sent, low, _KILL_OBJ, "killed"))
     found.extend(_name_objects(sent, low, _HURT_OBJ, "injured"))
-    found.extend(("killed", m.start(), m.end(), True, False) for m in _SUICIDE.finditer(low))
+    found.extend(_self_mention(low, m) for m in _SUICIDE.finditer(low))
     return sorted(found, key=lambda f: f[1])
+
+
+def _self_mention(low: str, m: re.Match[str]) -> tuple[str, int, int, bool, bool]:
+    """A suicide or self-inflicted shot: the shooter as an extra victim, or the victim."""
+    fatal = bool(_FATAL_SELF.search(low))
+    if _OTHERS_FIRST.search(low[:m.start()]):
+        return ("killed", m.start(), m.end(), True, False)
+    return ("killed" if fatal else "injured", m.start(), m.end(), False, False)
 
 
 def _collect_victims(sents: list[tuple[Any, str]]) -> list[_Victim]:
@@ -584,9 +638,10 @@ def extract_counts(doc: Any, *, skip_sentences: Container[int] = ()) -> list[Cou
         if sent.start_char in skip_sentences:
             continue
         low = _lower(sent.text)
-        kept.append((sent, low))
         base = sent.start_char
         background = _BACKGROUND.search(low) is not None
+        if not background:  # a victim of an earlier or unrelated shooting is not counted
+            kept.append((sent, low))
         for hit in _numeric_hits(low):
             if background and hit.slot in ("killed", "injured") and hit.update is None:
                 continue

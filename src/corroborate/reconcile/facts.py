@@ -103,10 +103,14 @@ def _current(figures: list[_Figure], *, multi: bool) -> tuple[list[_Figure], boo
     return current, revised
 
 
-def _best(current: list[_Figure]) -> _Figure:
+def _best(current: list[_Figure], slot: str = "") -> _Figure:
     support: dict[str, set[str]] = defaultdict(set)
     for fig in current:
         support[fig.key].add(fig.source)
+    if slot == "event_date":
+        # Follow-ups (a victim dies, an arrest, a trial) come later and tend to carry their
+        # own, later day: between equally backed dates the earliest is the incident's.
+        return min(current, key=lambda f: (-len(support[f.key]), str(f.value), f.order))
 
     def rank(fig: _Figure) -> tuple[Any, ...]:
         # Casualty tallies grow as victims die and the missing are found, and follow-ups
@@ -143,7 +147,7 @@ def reconcile_slot(slot: str, claims: Sequence[Claim], *, source_of: Callable[[C
         status = "revised" if revised else "corroborated"
     else:
         status = "contested"
-    best = _best(current)
+    best = _best(current, slot)
     ordered = sorted(claims, key=lambda c: (c.published or "", report_order.get(c.report, 0),
                                             c.span))
     timeline = tuple(

@@ -45,6 +45,21 @@ def _fill_years(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+def _not_after_first_report(claims: list[Claim],
+                            analyses: Sequence[ReportAnalysis]) -> list[Claim]:
+    """Drop event dates later than the first report's publication day.
+
+    An incident happened before anyone reported it: a later date is a follow-up's own
+    day (a victim died, an arrest, a hearing). Kept when nothing else is left.
+    """
+    published = sorted(str(a.report.published)[:10] for a in analyses
+                       if a.report.published and str(a.report.published)[:4].isdigit())
+    if not published:
+        return claims
+    kept = [c for c in claims if str(c.value)[:10] <= published[0]]
+    return kept or claims
+
+
 _MARK = "+report_figure"
 _SINGLE_VICTIMS = "counts.single_victims"
 
@@ -71,7 +86,44 @@ def _injured_from_hospitalized(claims: list[Claim]) -> list[Claim]:
     return [derived] + [replace(c, extractor=c.extractor.removesuffix(_MARK)) for c in injured]
 
 
+def _injured_after_deaths(injured: list[Claim], killed: list[Claim],
+                          best_killed: int) -> list[Claim]:
+    """Injured figures net of the wounded who later died (or were counted as shot).
+
+    A report with fewer dead than the incident's best figure counted the others among
+    its wounded ("a toddler in critical condition" who died the next day; "four shot"
+    when one of them died): its injured figure drops by the difference, never below 0.
+    """
+    own_killed: dict[str, int] = {}
+    published: dict[str, str] = {}
+    for report in {c.report for c in killed}:
+        figure = _report_figure([c for c in killed if c.report == report])
+        own_killed[report] = int(figure.value)
+        published[report] = figure.published or ""
+    # When the deaths were reported: the first report giving the best figure.
+    died = min((published[r] for r, n in own_killed.items() if n == best_killed), default="")
+    by_report: dict[str, list[Claim]] = defaultdict(list)
+    for claim in injured:
+        by_report[claim.report].append(claim)
+    out: list[Claim] = []
+    for report, group in by_report.items():
+        moved = best_killed - own_killed.get(report, 0)
+        figure = _report_figure(group)
+        if moved <= 0 or int(figure.value) <= 0 or (figure.published or "") > died:
+            out.extend(group)
+            continue
+        left = max(0, int(figure.value) - moved)
+        out.extend(replace(c, value=left, low=None, high=None,
+                           extractor=c.extractor.removesuffix(_MARK) + "+net_of_later_deaths"
+                           + _MARK) if c is figure else
+                   replace(c, extractor=c.extractor.removesuffix(_MARK)) for c in group)
+    return out
+
+
 def _place(analyses: Sequence[ReportAnalysis]) -> tuple[Place, PlaceMention | None]:
+    """The place most reports chose; a town named by other reports too, or lying in the
+    county or state that other reports chose, gains part of their weight (reports filed from a
+    big city often choose it over the suburb where the shooting was)."""
     votes: Counter[tuple[str, str]] = Counter()
     chosen: dict[tuple[str, str], PlaceMention] = {}
     for analysis in analyses:
@@ -83,10 +135,25 @@ def _place(analyses: Sequence[ReportAnalysis]) -> tuple[Place, PlaceMention | No
         chosen.setdefault(key, p)
     if not votes:
         return Place(), None
+    # 0.4 per other report that names the town, 0.5 per report that chose its county or state
+    support: defaultdict[tuple[str, str], float] = defaultdict(float)
+    for analysis in analyses:
+        own = analysis.place
+        own_key = (fold(own.name or own.text), own.country_code) if own else None
+        named = {(fold(q.name or q.text), q.country_code) for q in analysis.places
+                 if q.kind == "city" and q.country_code}
+        for key, p in chosen.items():
+            if key == own_key or p.kind != "city":
+                continue
+            if key in named:
+                support[key] += 0.4
+            elif own is not None and own.kind in ("admin1", "admin2") and p.admin1 and (
+                    own.country_code == p.country_code and own.admin1 == p.admin1):
+                support[key] += 0.5
 
-    def rank(key: tuple[str, str]) -> tuple[int, int, int, tuple[str, str]]:
+    def rank(key: tuple[str, str]) -> tuple[float, int, int, tuple[str, str]]:
         p = chosen[key]
-        return (votes[key], p.kind == "city", p.population or 0, key)
+        return (votes[key] + support[key], p.kind == "city", p.population or 0, key)
 
     best = chosen[max(votes, key=rank)]
     return Place(name=best.name, admin1=best.admin1, country_code=best.country_code,
@@ -140,8 +207,15 @@ def build_incident(analyses: Sequence[ReportAnalysis], *,
     if not by_slot["injured"]:
         del by_slot["injured"]
     if "event_date" in by_slot:
-        by_slot["event_date"] = _fill_years(by_slot["event_date"])
+        by_slot["event_date"] = _not_after_first_report(_fill_years(by_slot["event_date"]),
+                                                        analyses)
     facts: dict[str, Fact] = {}
+    if "killed" in by_slot and "injured" in by_slot:
+        killed = reconcile_slot("killed", by_slot["killed"], source_of=source_of,
+                                report_order=order, report_upstream=upstream)
+        if killed is not None:
+            by_slot["injured"] = _injured_after_deaths(by_slot["injured"], by_slot["killed"],
+                                                       int(killed.best))
     for slot in sorted(by_slot):
         fact = reconcile_slot(slot, by_slot[slot], source_of=source_of, report_order=order,
                               report_upstream=upstream)

@@ -13,6 +13,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Container, Sequence
+from dataclasses import replace
 from typing import Any
 
 from corroborate.extract.geo.gazetteer import fold
@@ -32,7 +33,8 @@ _NEIGHBOURHOOD_RE = re.compile(r"\s+(?:neighbou?rhood|section|community)\b",
 _POSSESSIVE_RE = re.compile(r"(?:['’?]|&#0?39;|&rsquo;|&#x27;)s\s+$")
 # "the city's Feltonville section", "in the Rogers Park section of Chicago"
 _CITY_PART_BEFORE_RE = re.compile(r"\b(?:city|town)(?:['’?]|&#0?39;|&rsquo;)s\s+$", re.IGNORECASE)
-_SECTION_OF_RE = re.compile(r"\s+(?:neighbou?rhood|section|area|part)\s+of\s+$", re.IGNORECASE)
+_SECTION_OF_RE = re.compile(r"\s+(?:neighbou?rhood|section|area|part|district|sector)\s+of\s+"
+                            r"(?:the\s+)?$", re.IGNORECASE)
 # "suburban Dolton", "the suburb of Holladay": a town of its own next to the city
 _SUBURB_RE = re.compile(r"\bsuburb(?:an|s)?(?:\s+of)?\s+$", re.IGNORECASE)
 # "Goldsboro Daily News", "Colorado Springs Gazette": the outlet's home, not the event's place
@@ -45,6 +47,41 @@ _OUTLET_RE = re.compile(
 _BACKGROUND_RE = re.compile(r"\b(?:19|20)\d\d\b|\byears? (?:ago|since|after|before|earlier)\b|"
                             r"\banniversary\b|\bprevious(?:ly)?\b|\blast (?:year|month)\b",
                             re.IGNORECASE)
+
+# Where the people come from, not where it happened: "a Plainfield teen", "Atlanta native".
+_RESIDENT_AFTER_RE = re.compile(
+    r"(?:-born)?\s+(?:man|woman|men|women|teen|teenager|boy|girl|resident|native|couple|mother|"
+    r"father|family|student|youth|rapper|officer|deputy|trooper|detective)s?\b")
+# "Daniels, 20, Longview", "lived with her mother in Avonmore", "a native of Atlanta"
+_RESIDENT_BEFORE_RE = re.compile(
+    r"(?:,\s*\d{1,3},\s*(?:of\s+)?|\b(?:is|are|was|were|both|all) from\s+"
+    r"|\b(?:lived|lives|living|resides|residing|native of|hometown of|grew up|"
+    r"moved (?:here )?from|resident of|residents of)\b[^.;]{0,25}?)$")
+# Where victims were treated or suspects taken, not where it happened.
+_ELSEWHERE_BEFORE_RE = re.compile(
+    r"\b(?:hospital|medical|trauma center|transported|taken|flown|airlifted|rushed|autopsy|"
+    r"jailed|booked|extradited|morgue)\b[^.;]{0,40}?\b(?:in|at|to|of)\s+(?:the\s+)?$",
+    re.IGNORECASE)
+# "a Houston-area home", "a Dallas-based group": near the city, or an organisation's home.
+_AREA_AFTER_RE = re.compile(r"-(?:area|based|region)\b")
+# "Live5News.com | Charleston, SC | News, Weather, Sports": a station's site banner.
+_BANNER_AFTER_RE = re.compile(r"[^.!?\n]{0,40}?\b(?:Weather|Sports|Traffic)\b")
+_BANNER_BEFORE_RE = re.compile(
+    r"(?:\.(?:com|net|org)\s*[-|:–]\s*(?:[A-Z][\w.]*,?\s*){0,4}"
+    r"|(?:\b[KW][A-Z]{2,3}(?:-TV)?|News(?:Channel)?|Channel|\bTV)(?:\s+\d+)?\s*[-|:–,]?\s*)$")
+# "sent to Dallas for an autopsy", "a hospital in Kansas City, where he died"
+_ELSEWHERE_AFTER_RE = re.compile(
+    r",?\s+(?:for (?:an |the )?autopsy|where (?:he|she|they|the \w+) (?:died|was pronounced|were "
+    r"pronounced|was treated|remains?))\b")
+# "50 miles southeast of Minot": a reference point, not the scene
+_REFERENCE_BEFORE_RE = re.compile(r"\b(?:\d+|a few|several)\s+(?:miles?|km|kilomet(?:er|re)s?)"
+                                  r"\s+(?:\w+\s+){0,2}(?:of|from)\s+$", re.IGNORECASE)
+
+# What follows a dateline's place: "GAINESVILLE, Fla. -", "DALLAS (AP) --", "KATY, Texas (AP)
+# -", "SAN SALVADOR, 3 JAN 90".
+_DATELINE_AFTER_RE = re.compile(
+    r"(?:,\s*[A-Z][a-z]{0,4}\.(?:\s?[A-Z]\.)?|,?\s*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][a-z]+)?\s*)?"
+    r"(?:\([^)\n]{1,30}\)\s*)?[-–—]|[ ,]+\d{1,2} [A-Z]{3} \d{2})")
 
 _DIRECTION_PREFIX_RE = re.compile(r"^(?:North|South|East|West|Northeast|Northwest|Southeast|"
                                   r"Southwest|Downtown|Central)\s+")
@@ -72,26 +109,45 @@ def _sentence_of(spans: list[tuple[int, int]], offset: int) -> int:
     return len(spans) - 1
 
 
-def _weight(p: PlaceMention, text: str, sent: tuple[int, int], index: int) -> float:
+def _weight(p: PlaceMention, text: str, sent: tuple[int, int], index: int,
+            person_ends: Container[int] = ()) -> float:
     weight = 1.0
     start = p.span[0]
-    if start < 120 and (text[p.span[1]:p.span[1] + 8].lstrip(" ,").startswith(("-", "–", "—"))
-                        or re.match(r"[ ,]+\d{1,2} [A-Z]{3} \d{2}", text[p.span[1]:])
-                        or re.match(r",\s*[A-Z][a-z]{0,4}\.", text[p.span[1]:])):
-        weight += 1.0  # a dateline: where the report was filed, often but not always the place
+    dateline = start < 120 and bool(_DATELINE_AFTER_RE.match(text, p.span[1]))
+    if dateline:
+        weight += 0.5  # a dateline: where the report was filed, often but not always the place
     elif index == 0:
         weight += 1.5
     elif index <= 2:
         weight += 0.5
-    if _OUTLET_RE.match(text, p.span[1]):
-        weight *= 0.25
     sentence = text[sent[0]:sent[1]]
     if _EVENT_RE.search(sentence) and _LOCATIVE_BEFORE_RE.search(text[max(0, start - 12):start]):
         weight += 1.5
     if _BACKGROUND_RE.search(sentence):
         weight *= 0.5  # "killed in Baghdad on January 3, 2020": background, not the news
+    weight *= _aside(p, text, index, dateline, person_ends)
     # news puts the event first and context later
     return weight / (1 + 0.1 * index)
+
+
+def _aside(p: PlaceMention, text: str, index: int, dateline: bool,
+           person_ends: Container[int]) -> float:
+    """Discount for a mention that names some other place than the scene: a station's banner,
+    where people live or come from, where victims were treated, a distance's reference."""
+    start, end = p.span
+    before = text[max(0, start - 70):start]
+    if dateline:  # (the station's banner often runs into it: "41NBC News HAWKINSVILLE, Ga. -")
+        return 1.0
+    if (_OUTLET_RE.match(text, end) or _BANNER_AFTER_RE.match(text, end)
+            or _BANNER_BEFORE_RE.search(before)):
+        return 0.25 if index else 0.1  # a banner in the lead outranks nothing
+    of = re.search(r"\s+of\s+$", before)
+    if (_RESIDENT_AFTER_RE.match(text, end) or _RESIDENT_BEFORE_RE.search(before)
+            or _ELSEWHERE_BEFORE_RE.search(before) or _ELSEWHERE_AFTER_RE.match(text, end)
+            or _AREA_AFTER_RE.match(text, end) or _REFERENCE_BEFORE_RE.search(before)
+            or (of is not None and start - len(before) + of.start() in person_ends)):
+        return 0.4
+    return 1.0
 
 
 def choose_place(places: Sequence[PlaceMention], doc: Any, *,
@@ -104,13 +160,17 @@ def choose_place(places: Sequence[PlaceMention], doc: Any, *,
     spans = _sentences(doc)
     text = doc_text(doc)
     owners = _parents(places, text)
+    person_ends = {e.end_char for e in getattr(doc, "ents", ()) if e.label_ == "PERSON"}
+    abroad = _foreign_dateline(places, text)
     scores: dict[tuple[Any, ...], float] = defaultdict(float)
     first: dict[tuple[Any, ...], PlaceMention] = {}
     for p in places:
         i = _sentence_of(spans, p.span[0])
         if spans and spans[i][0] in skip_sentences:
             continue
-        weight = _weight(p, text, spans[i] if spans else (0, len(text)), i)
+        weight = _weight(p, text, spans[i] if spans else (0, len(text)), i, person_ends)
+        if p.span == abroad:
+            weight *= 0.5
         owner = owners.get(_key(p)) or owners.get(("span", p.span))
         if owner is not None:  # "Philadelphia's Kensington section": the city gets the credit
             p = owner
@@ -121,7 +181,26 @@ def choose_place(places: Sequence[PlaceMention], doc: Any, *,
         first.setdefault(key, p)
     if not scores:
         return None
-    return max(first.values(), key=lambda p: (_total(p, scores, first), -p.span[0]))
+    best = max(first.values(), key=lambda p: (_total(p, scores, first), -p.span[0]))
+    if best.kind == "admin1" and best.country_code == "US" and best.name == "District of Columbia":
+        # the district is the city: "D.C. police" report a Washington shooting
+        return replace(best, name="Washington", kind="city")
+    return best
+
+
+def _foreign_dateline(places: Sequence[PlaceMention], text: str) -> tuple[int, int] | None:
+    """The span of a dateline filed from a country that no other place in the report is in
+    ("MOSCOW (USSR), 6 JUL 89 (TASS) -- ... in the Peruvian port of Callao"): a foreign
+    desk's report of an event elsewhere."""
+    first = next((p for p in places if p.resolved), None)
+    if first is None or first.span[0] > 120 or not _DATELINE_AFTER_RE.match(text, first.span[1]):
+        return None
+    # (only confident places count: a village homonym of a common word proves nothing)
+    others = {p.country_code for p in places if p.span[0] > first.span[1] + 40 and (
+        p.kind in ("country", "admin1") or p.population >= 50_000)}
+    if others and first.country_code not in others:
+        return first.span
+    return None
 
 
 def _parents(places: Sequence[PlaceMention], text: str) -> dict[tuple[Any, ...], PlaceMention]:
@@ -143,9 +222,39 @@ def _parents(places: Sequence[PlaceMention], text: str) -> dict[tuple[Any, ...],
             owner = main if _part_of_main(p, main) else None
         if owner is None and p.kind == "city" and not _SUBURB_RE.search(before):
             owner = next((q for q in cities if _inside(p, q)), None)
+            if owner is None and main is not None and _stray(p, main, places):
+                owner = main
         if owner is not None:
             out[_key(p) if p.resolved else ("span", p.span)] = owner
     return out
+
+
+def _stray(p: PlaceMention, main: PlaceMention, places: Sequence[PlaceMention]) -> bool:
+    """A small town (or any foreign place) resolved to a state or country the report never
+    names, in a report about a big city elsewhere: mostly a neighbourhood the gazetteer
+    lacks ("Whitehaven" in Memphis news is not the English town, "Woodlawn" in Chicago news
+    not Maryland's)."""
+    abroad = p.country_code != main.country_code
+    if main.population < 100_000 or _key(p) == _key(main) or (
+            p.population >= 25_000 and not abroad):
+        return False
+    if (p.country_code, p.admin1) == (main.country_code, main.admin1):
+        return False
+    # the big city must be the report's: its state named, or (where every state reuses the
+    # same town names, or p is abroad) the city itself named twice
+    twice = sum(_key(q) == _key(main) for q in places) >= 2 and (
+        main.country_code == "US" or abroad)
+    if not twice and not any(q.kind == "admin1" and q.country_code == main.country_code
+                             and q.name == main.admin1 for q in places):
+        return False
+    for q in places:
+        if q.country_code != p.country_code or q is p:
+            continue
+        if q.kind in ("admin1", "admin2") and q.admin1 == p.admin1:
+            return False  # its state, or a county of it, is named too
+        if q.kind == "country" and p.country_code != main.country_code:
+            return False
+    return True
 
 
 def _part_of_main(p: PlaceMention, main: PlaceMention) -> bool:
@@ -177,8 +286,9 @@ def _inside(p: PlaceMention, q: PlaceMention) -> bool:
     if (p.country_code, p.admin1) != (q.country_code, q.admin1) or None in (
             p.lat, p.lon, q.lat, q.lon):
         return False
-    # tight: Brooklyn ~10 km takes Coney Island, Milwaukee (5 km) leaves suburban West Allis
-    radius = max(5.0, 0.006 * math.sqrt(q.population))
+    # tight: Brooklyn ~10 km takes Coney Island, Milwaukee (5 km) leaves suburban West Allis;
+    # a village-sized place may lie further out (GeoNames lists neighbourhoods as villages)
+    radius = max(5.0, (0.009 if p.population < 20_000 else 0.006) * math.sqrt(q.population))
     return _km(p.lat, p.lon, q.lat, q.lon) <= radius  # type: ignore[arg-type]
 
 

@@ -56,6 +56,10 @@ _COUNTRY_ALIASES = {
 }
 
 
+# Abbreviated first words of place names, as news writes them.
+_ABBREVIATED = {"mt ": "mount ", "ft ": "fort ", "st ": "saint "}
+
+
 @functools.lru_cache(maxsize=1 << 16)  # a pure function, called with the same names often
 def fold(name: str) -> str:
     """Case- and accent-fold a name; punctuation becomes space ("St. Louis" -> "st louis")."""
@@ -304,6 +308,9 @@ class Gazetteer:
         """Row ids for ``name`` (exact folded match; then without an admin suffix)."""
         key = fold(name)
         rows = list(self.rows(key))
+        if not rows and key[:3] in _ABBREVIATED:  # "Mt. Oliver", "Ft. Myers"
+            key = _ABBREVIATED[key[:3]] + key[3:]
+            rows = list(self.rows(key))
         bare = strip_admin_suffix(key)
         if bare != key:
             rows += [r for r in self.rows(bare) if self._index.kind[r] == "admin1"]

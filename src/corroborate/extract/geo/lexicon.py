@@ -58,6 +58,14 @@ LOCATIVE_WORDS = (
     "towards", "IN", "AT", "NEAR", "OUTSIDE", "FROM", "TO", "INTO", "OF", "AROUND", "TOWARD",
 )
 
+# Parts of any city (and the "Metro" of "Metro Police"), and banner words: never a town,
+# whatever NER says.
+CITY_PART_WORDS = frozenset({
+    "metro", "midtown", "downtown", "uptown", "west side", "east side", "north side",
+    "south side", "northside", "southside", "eastside", "westside", "inner city",
+    "sports", "weather", "traffic", "northern", "southern", "eastern", "western",
+})
+
 # Folded words that name places somewhere but are ordinary words in news text.
 NON_PLACE_WORDS = frozenset({
     "police", "army", "national", "the", "a", "an", "this", "that", "these", "those", "his",
@@ -75,4 +83,4 @@ NON_PLACE_WORDS = frozenset({
     "west", "central", "home", "hospital", "church", "school", "court", "congress", "senate",
     "assembly", "embassy", "cathedral", "palace", "center", "centre", "district", "ministry",
     "department", "province", "region", "area", "zone", "place", "the place", "paz",
-})
+}) | CITY_PART_WORDS

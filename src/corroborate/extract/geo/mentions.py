@@ -17,6 +17,7 @@ from typing import Any
 
 from corroborate.extract.geo.gazetteer import Gazetteer, fold, strip_admin_suffix
 from corroborate.extract.geo.lexicon import (
+    CITY_PART_WORDS,
     DEMONYMS,
     LOCATIVE_WORDS,
     NON_PLACE_WORDS,
@@ -38,11 +39,11 @@ _ADMIN_RE = re.compile(
 _WORD_START_RE = re.compile(r"(?:(?<=\s)|(?<=[a-z0-9.])|^)(?=[A-Z])")
 # A capitalised name followed by one of these is a facility or a street, not a place.
 _FACILITY_RE = re.compile(
-    r"\s+(?:Hospital|Medical|Memorial|Clinic|High|Middle|Elementary|School|Academy|College|"
+    r"(?:\s+(?:[A-Z][\w'’.]*|&|of)){0,3}?\s+(?:Hospital|Medical|Memorial|Clinic|High|Middle|Elementary|School|Academy|College|"
     r"University|Street|St\.(?!\s+[A-Z])|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Lane|Way|"
     r"Parkway|Pkwy|Highway|Hwy|Expressway|Freeway|Turnpike|Mall|Plaza|Church|Mosque|Temple|"
     r"Center|Centre|Station|Airport|Stadium|Arena|Race Course|Racecourse|Hotel|Motel|Inn|"
-    r"Apartments|Cemetery|Bridge)\b")
+    r"Apartments|Cemetery|Bridge|Memorial Park|Place|Circle|Terrace)\b")
 # A city's part, whatever NER calls it: "the Rogers Park neighborhood", "the city's Feltonville
 # section", "Philadelphia&#39;s West Oak Lane" (scraped text keeps HTML entities).
 _PART_RE = re.compile(
@@ -68,6 +69,12 @@ _LOCATIVE_RE = re.compile(
 # "Chicago police", "the Corpus Christi Police Department": a city's own agencies.
 _AGENCY_RE = re.compile(rf"({_NAME})\s+(?:Police|POLICE|police|Sheriff|SHERIFF|sheriff|PD|"
                         rf"Fire Department|Fire Rescue|Fire Dept)\b")
+# "Memphis, Tennessee", "Elmo, Mo.": a town and its US state, wherever they are written.
+_STATE_WORDS = "|".join(re.escape(w) for w in sorted(
+    [*US_POSTAL.values(), *US_STATE_ABBREVIATIONS], key=len, reverse=True))
+_CITY_STATE_RE = re.compile(
+    rf"(?<![\w&])([A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,3}}),\s+({_STATE_WORDS})(?![\w])")
+_NOT_NAME_START = frozenset({"in", "at", "near", "of", "from", "to", "the", "a", "an", "and"})
 # An upper-case run, an optional ", State" and a dash or a ", 3 JAN 90" date: a dateline.
 _DATELINE_RE = re.compile(
     r"(?:^|(?<=[^A-Z]))([A-Z][A-Z'.\-]+(?:\s[A-Z][A-Z'.\-]+){0,3})"
@@ -106,6 +113,7 @@ def _raw_mentions(doc: Any, gaz: Gazetteer, upper: bool) -> list[_Raw]:
         known = _known_suffix_start(m.group(1), gaz, m.start(1))
         start = m.start(1) if known is None else known
         raws.append(_Raw(start, m.end(2), text[start:m.end(2)], "admin1", "admin"))
+    raws += _city_state_mentions(text, gaz)
     for m in _CITY_OF_RE.finditer(text):
         raws.append(_Raw(m.start(1), m.end(1), m.group(1), None, "cityof"))
     for m in _PART_RE.finditer(text):
@@ -114,12 +122,60 @@ def _raw_mentions(doc: Any, gaz: Gazetteer, upper: bool) -> list[_Raw]:
         if fold(name) not in NON_PLACE_WORDS:
             raws.append(_Raw(m.start(g), m.start(g) + len(name), name, None, "part"))
     for ent in doc.ents:
-        if ent.label_ in ("GPE", "LOC", "FAC") and not upper and "Police" not in ent.text:
+        if (ent.label_ in ("GPE", "LOC", "FAC") and not upper and "Police" not in ent.text
+                and fold(ent.text) not in CITY_PART_WORDS):
             raws.append(_ner_raw(ent))
     raws += _locative_mentions(text, gaz)
     raws += _agency_mentions(text, gaz)
     raws = [r for r in raws if r.source in ("admin", "dateline") or not _facility(text, r)]
-    return _dedupe(raws)
+    return _dedupe(_drop_non_places(raws, text, _surnames(doc)))
+
+
+# "the 1200 block of Holden", "Seventh Street and Broadway": streets
+_BLOCK_OF_RE = re.compile(r"(?:\bblock of\s+(?:[NSEW]\.?\s+)?|\b(?:Street|St\.|Avenue|Ave\.?|"
+                          r"Road|Rd\.|Boulevard|Blvd\.?|Drive|Lane|Highway)\s+(?:and|&)\s+)$")
+
+
+def _drop_non_places(raws: list[_Raw], text: str, surnames: frozenset[str]) -> list[_Raw]:
+    """Drop a street ("in the 1200 block of Holden") and a named person's surname used bare
+    ("Weatherford said"), unless a state follows it ("Weatherford, Texas")."""
+    out = []
+    for r in raws:
+        if r.source not in ("admin", "dateline") and (
+                _BLOCK_OF_RE.search(text[max(0, r.start - 20):r.start])
+                or (fold(r.text) in surnames and not re.match(r",\s*[A-Z]", text[r.end:]))):
+            continue
+        out.append(r)
+    return out
+
+
+def _surnames(doc: Any) -> frozenset[str]:
+    """Last names of the people the report names ("Sheriff Bryan Weatherford" -> a later
+    bare "Weatherford said" is him, not the Texan city)."""
+    out = set()
+    for ent in doc.ents:
+        words = ent.text.split()
+        if ent.label_ == "PERSON" and len(words) >= 2 and words[-1][:1].isupper():
+            out.add(fold(words[-1]))
+    return frozenset(out)
+
+
+def _city_state_mentions(text: str, gaz: Gazetteer) -> list[_Raw]:
+    """"... News 5 - Memphis, Tennessee", "in Elmo, Missouri": the town (the longest run of
+    words ending the name that the gazetteer knows, else the whole run) and its state."""
+    out = []
+    for m in _CITY_STATE_RE.finditer(text):
+        name, start = m.group(1), m.start(1)
+        words = list(re.finditer(r"\S+", name))
+        known = next((w.start() for w in words if gaz.candidates(name[w.start():])), None)
+        if known is None and fold(words[0].group()) in _NOT_NAME_START | NON_PLACE_WORDS:
+            continue
+        cut = known or 0
+        if fold(name[cut:]) in NON_PLACE_WORDS:
+            continue
+        out.append(_Raw(start + cut, m.end(1), name[cut:], None, "citystate"))
+        out.append(_Raw(m.start(2), m.end(2), m.group(2), "admin1", "citystate"))
+    return out
 
 
 def _facility(text: str, raw: _Raw) -> bool:
@@ -179,6 +235,8 @@ def _datelines(text: str, gaz: Gazetteer) -> list[_Raw]:
     """Datelines in the first few hundred characters (titles are sometimes glued before)."""
     out: list[_Raw] = []
     for m in _TAG_DATELINE_RE.finditer(text[:400]):
+        if text[:m.start(1)].endswith(", "):
+            continue  # "KATY, Texas (AP) -": the state of an upper-case dateline, read below
         if gaz.candidates(m.group(1)) and fold(m.group(1)) not in NON_PLACE_WORDS:
             return [_Raw(m.start(1), m.end(1), m.group(1), None, "dateline")]
     for m in _TITLE_DATELINE_RE.finditer(text[:400]):
@@ -219,7 +277,8 @@ def _locative_mentions(text: str, gaz: Gazetteer) -> list[_Raw]:
 
 def _dedupe(raws: list[_Raw]) -> list[_Raw]:
     """Keep the most informative of overlapping mentions (admin phrase > dateline > NER)."""
-    rank = {"admin": 0, "dateline": 1, "cityof": 2, "part": 2, "ner": 3, "locative": 4}
+    rank = {"admin": 0, "dateline": 1, "citystate": 2, "cityof": 2, "part": 2, "ner": 3,
+            "locative": 4}
     kept: list[_Raw] = []
     for r in sorted(raws, key=lambda r: (rank[r.source], -(r.end - r.start), r.start)):
         if all(r.end <= k.start or r.start >= k.end for k in kept):
@@ -241,12 +300,15 @@ class _Context:
 def _context(doc: Any, raws: list[_Raw], gaz: Gazetteer) -> _Context:
     countries: defaultdict[str, float] = defaultdict(float)
     states: defaultdict[tuple[str, str], float] = defaultdict(float)
-    for r in raws:
-        for p in gaz.lookup(r.text)[:1]:
-            if p.kind == "country":
-                countries[p.country_code or ""] += 1
+    text = doc_text(doc)
+    for i, r in enumerate(raws):
         abbr = US_STATE_ABBREVIATIONS.get(r.text.rstrip(".") + ".") or US_STATE_ABBREVIATIONS.get(
             r.text)
+        if fold(r.text) == "georgia" and i and re.fullmatch(r",\s*", text[raws[i - 1].end:r.start]):
+            abbr = "Georgia"  # "Hawkinsville, Georgia": a town's state, not the country
+        for p in gaz.lookup(r.text)[:1]:
+            if p.kind == "country" and not abbr:
+                countries[p.country_code or ""] += 1
         if abbr:
             states[("US", fold(abbr))] += 2
             countries["US"] += 1
@@ -268,7 +330,8 @@ def _context(doc: Any, raws: list[_Raw], gaz: Gazetteer) -> _Context:
     return _Context(countries, states, us_like)
 
 
-_US_STATE_KEYS = frozenset(fold(name) for name in US_POSTAL.values()) - {"georgia"}
+_US_STATE_NAMES = frozenset(fold(name) for name in US_POSTAL.values())
+_US_STATE_KEYS = _US_STATE_NAMES - {"georgia"}
 
 
 def _state_from_text(text: str, gaz: Gazetteer, *, postal: bool = False) -> PlaceMention | None:
@@ -306,6 +369,8 @@ def _score(gaz: Gazetteer, row: int, ctx: _Context, near: PlaceMention | None,
         score += 4 * ctx.countries.get(cc, 0) / total
     if kind == "city" and ctx.in_state(cc, admin1) and fold(admin1 or "") != key:
         score += 2.5  # (a mention of "Florida" is no evidence for Florida, Uruguay, in Florida)
+    if ctx.us_like and not ctx.countries and cc == "US":
+        score += 1.0  # no country named at all: local US news is the likeliest reading
     if near is not None:
         if near.kind == "country" and near.country_code == cc:
             score += 6
@@ -330,13 +395,42 @@ def _resolve(raw: _Raw, gaz: Gazetteer, ctx: _Context, near: PlaceMention | None
     key = fold(name)
     if raw.source in ("locative", "part") or name != raw.text:
         rows = [r for r in rows if _plausible_scan(gaz, r, ctx, key, unique=len(rows) == 1)]
+    # a village's alternate name ("Inland" for Greensburg, Ohio) is mostly an ordinary word
+    rows = [r for r in rows if not _obscure_alias(gaz, r, ctx, key)]
     if len(raw.text) <= 3 and raw.text.isupper():
         # an acronym ("US", "UN", "PM") is a country code at most, never a village
         rows = [r for r in rows if gaz._index.kind[r] == "country"]
+    if (near is not None and raw.hint is None
+            and raw.source in ("dateline", "ner", "locative", "citystate")
+            and fold(raw.text) not in NON_PLACE_WORDS
+            and not any(_within(gaz, r, near) for r in rows)):
+        return _unlisted_town(raw, near)
     if not rows:
         return PlaceMention(text=raw.text, span=span)
     best = max(rows, key=lambda r: (_score(gaz, r, ctx, near, key), -r))
     return gaz.mention(best, raw.text, span)
+
+
+def _within(gaz: Gazetteer, row: int, near: PlaceMention) -> bool:
+    index = gaz._index
+    if index.cc[row] != near.country_code:
+        return False
+    return near.kind == "country" or fold(index.admin1[row] or "") == fold(near.name or "")
+
+
+def _unlisted_town(raw: _Raw, near: PlaceMention) -> PlaceMention:
+    """"Elmo, Missouri": a town too small for the gazetteer, in the state the text gives
+    (better than the namesake in Texas that the gazetteer does list)."""
+    name = raw.text.title() if raw.text.isupper() else raw.text
+    return PlaceMention(text=raw.text, span=(raw.start, raw.end), name=name, kind="city",
+                        admin1=near.name if near.kind == "admin1" else None,
+                        country_code=near.country_code)
+
+
+def _obscure_alias(gaz: Gazetteer, row: int, ctx: _Context, key: str) -> bool:
+    index = gaz._index
+    return (index.kind[row] == "city" and fold(index.name[row]) != key
+            and index.pop[row] < 15_000 and not ctx.in_state(index.cc[row], index.admin1[row]))
 
 
 def _known_name(text: str, gaz: Gazetteer) -> str:
@@ -418,13 +512,21 @@ def geocode_doc(doc: Any, *, gazetteer: Gazetteer | None = None) -> list[PlaceMe
 
 def _resolve_all(text: str, raws: list[_Raw], gaz: Gazetteer, ctx: _Context
                  ) -> list[PlaceMention]:
-    out: list[PlaceMention] = []
+    nears: list[PlaceMention | None] = []
     for i, raw in enumerate(raws):
         nxt = raws[i + 1] if i + 1 < len(raws) else None
         near_text = _appositive(text, raw, nxt)
         near = None
-        if near_text is not None:
+        if near_text is not None and ctx.us_like and fold(near_text) in _US_STATE_NAMES:
+            near = gaz.admin1_of(near_text, "US")  # "Hawkinsville, Georgia" in US news
+        elif near_text is not None:
             near = _state_from_text(near_text, gaz, postal=True) or next(iter(
                 p for p in gaz.lookup(near_text) if p.kind in ("country", "admin1")), None)
-        out.append(_resolve(raw, gaz, ctx, near))
-    return out
+        nears.append(near)
+    out = [_resolve(raw, gaz, ctx, near) for raw, near in zip(raws, nears, strict=True)]
+    # one sense per report: "ROSEBUD, Mo. ... near Rosebud" is the same Missouri town
+    placed = {fold(raw.text): p for raw, p, near in zip(raws, out, nears, strict=True)
+              if near is not None and p.kind == "city"}
+    return [replace(placed[fold(raw.text)], text=raw.text, span=(raw.start, raw.end))
+            if near is None and p.kind in ("city", None) and fold(raw.text) in placed else p
+            for raw, p, near in zip(raws, out, nears, strict=True)]
