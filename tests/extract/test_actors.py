@@ -189,18 +189,18 @@ def test_unpunctuated_all_caps_split_rejoins_but_mixed_case_does_not():
 
 @pytest.mark.parametrize(("text", "slot", "value", "confidence"), [
     # a relative clause between the claimant and its claim
-    ("The Shining Path, which on 25 January claimed responsibility for the attack, "
-     "threatened more.", "responsibility", "Shining Path", "claimed"),
+    ("The Shining Path, which last week claimed responsibility for a bridge bombing, "
+     "issued new threats.", "responsibility", "Shining Path", "claimed"),
     # "by" followed by naming words before the actor head; "guerilla" spelling
-    ("The mayor was killed apparently by another guerilla column near the town.",
+    ("A councilman was shot apparently by another guerilla column on the highway.",
      "suspected_perpetrator", "guerilla column", "suspected"),  # "apparently" hedges
     ("The missionaries were murdered by a self-styled Liberation armed forces group.",
      "perpetrator", "armed forces", "reported_as_fact"),
     # a group the lexicon does not know, named as the claimant
     ("A group calling itself the Red Dawn Brigade claimed responsibility for the blast.",
      "responsibility", "Red Dawn Brigade", "claimed"),
-    ("THE ZARATE WILKA GROUP HAS CLAIMED RESPONSIBILITY FOR THE MURDERS.",
-     "responsibility", "ZARATE WILKA GROUP", "claimed"),
+    ("THE BLACK HERON GROUP HAS CLAIMED RESPONSIBILITY FOR THE KIDNAPPING.",
+     "responsibility", "BLACK HERON GROUP", "claimed"),
 ])
 def test_broader_role_patterns(nlp, text, slot, value, confidence):
     mentions = extract_actors(nlp(text))
@@ -208,7 +208,7 @@ def test_broader_role_patterns(nlp, text, slot, value, confidence):
 
 
 @pytest.mark.parametrize("text", [
-    "No group has claimed responsibility for the blast.",
+    "No faction has claimed responsibility for Tuesday's market bombing.",
     "The new group claimed responsibility for the blast.",       # no name, only a head
     "Officials of the local farmers union said they admitted responsibility for delays.",
 ])

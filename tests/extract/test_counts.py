@@ -149,14 +149,14 @@ def test_in_the_hospital_is_hospitalized(nlp: Any) -> None:
 
 def test_toddler_who_shot_himself_is_one_injured_victim(nlp: Any) -> None:
     got = _figures(nlp, "A 2-year-old boy accidentally shot himself in the leg on Friday. "
-                        "The boy was taken to a hospital in stable condition.")
+                        "Medics said the child is expected to recover.")
     assert "killed" not in got
     assert got["injured"] == (1, "exact")
 
 
 def test_child_who_died_after_shooting_himself_is_one_death(nlp: Any) -> None:
-    got = _figures(nlp, "A 3-year-old boy died Sunday after accidentally shooting himself. "
-                        "The boy was pronounced dead at the scene.")
+    got = _figures(nlp, "On Sunday a toddler died after he accidentally shot himself with a pistol "
+                        "he found in a drawer. Relatives described him as a cheerful child.")
     assert got["killed"] == (1, "exact")
 
 
@@ -166,8 +166,8 @@ def test_murder_suicide_counts_the_shooter(nlp: Any) -> None:
 
 
 def test_first_name_and_full_name_are_one_victim(nlp: Any) -> None:
-    got = _figures(nlp, "Kaden Hammond was shot and killed by a relative on Sunday. "
-                        "Kaden was taken to the county hospital where he died.")
+    got = _figures(nlp, "Orrin Vasquez-Teal was shot and killed by a cousin on Sunday. "
+                        "Orrin was rushed to a county clinic where he died.")
     assert got["killed"] == (1, "exact")
 
 
@@ -178,7 +178,7 @@ def test_nobody_killed_is_no_death(nlp: Any) -> None:
 
 
 def test_photo_gallery_numbers_are_not_counts(nlp: Any) -> None:
-    got = _figures(nlp, "Image 3 of 16 A man died Thursday morning after being shot.")
+    got = _figures(nlp, "Photo 4 of 12 A cyclist died Thursday morning after being shot.")
     assert got["killed"] == (1, "exact")
 
 
@@ -188,8 +188,8 @@ def test_verb_does_not_take_a_number_across_a_line_break(nlp: Any) -> None:
 
 
 def test_victims_of_earlier_shootings_are_not_counted(nlp: Any) -> None:
-    text = ("Three people were wounded in a shooting on Main Street on Friday. The vigil "
-            "honored a man who was killed in a previous shooting weeks earlier.")
+    text = ("Three people were wounded in a shooting on Main Street on Friday. Neighbours "
+            "recalled a neighbour killed in an earlier shooting on that corner weeks earlier.")
     got = _figures(nlp, text)
     assert "killed" not in got
     assert got["injured"] == (3, "exact")

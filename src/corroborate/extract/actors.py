@@ -315,7 +315,7 @@ class _Rule:
     right: re.Pattern[str] | None = None  # must match the text right after the actor
 
 
-# "by a self-styled Zarate Willka Armed Forces": a few name words may come between
+# "by a self-styled Black Heron Armed Forces": a few name words may come between
 # the article and the actor head the patterns recognise.
 _BY_NAME = r"(?:\s+(?:a|an|the)(?:\s+[\w'’-]+){1,3}?)?"
 
@@ -574,8 +574,8 @@ _NAME_STOP = frozenset((
 
 def _unknown_claimants(sent_start: int, text: str, low: str,
                        actors: list[_Actor]) -> Iterator[ActorMention]:
-    """Groups the lexicon does not know, named as claiming ("the Zarate Willka group has
-    claimed responsibility", "a group calling itself the Gerardo Barrios Civic Force ...")."""
+    """Groups the lexicon does not know, named as claiming ("the Black Heron group has
+    claimed responsibility", "a group calling itself the Free Valley Civic Front ...")."""
     for m in _CLAIM_VERB.finditer(low):
         if _NEGATED.search(low[:m.start()]):
             continue

@@ -136,7 +136,7 @@ def _aside(p: PlaceMention, text: str, index: int, dateline: bool,
     where people live or come from, where victims were treated, a distance's reference."""
     start, end = p.span
     before = text[max(0, start - 70):start]
-    if dateline:  # (the station's banner often runs into it: "41NBC News HAWKINSVILLE, Ga. -")
+    if dateline:  # (the station's banner often runs into it: "WXYZ News CORDELE, Ga. -")
         return 1.0
     if (_OUTLET_RE.match(text, end) or _BANNER_AFTER_RE.match(text, end)
             or _BANNER_BEFORE_RE.search(before)):
@@ -190,7 +190,7 @@ def choose_place(places: Sequence[PlaceMention], doc: Any, *,
 
 def _foreign_dateline(places: Sequence[PlaceMention], text: str) -> tuple[int, int] | None:
     """The span of a dateline filed from a country that no other place in the report is in
-    ("MOSCOW (USSR), 6 JUL 89 (TASS) -- ... in the Peruvian port of Callao"): a foreign
+    ("OSLO, 3 MAY (NTB) -- ... in the Chilean port of Valparaiso"): a foreign
     desk's report of an event elsewhere."""
     first = next((p for p in places if p.resolved), None)
     if first is None or first.span[0] > 120 or not _DATELINE_AFTER_RE.match(text, first.span[1]):

@@ -305,7 +305,7 @@ def _context(doc: Any, raws: list[_Raw], gaz: Gazetteer) -> _Context:
         abbr = US_STATE_ABBREVIATIONS.get(r.text.rstrip(".") + ".") or US_STATE_ABBREVIATIONS.get(
             r.text)
         if fold(r.text) == "georgia" and i and re.fullmatch(r",\s*", text[raws[i - 1].end:r.start]):
-            abbr = "Georgia"  # "Hawkinsville, Georgia": a town's state, not the country
+            abbr = "Georgia"  # "Cordele, Georgia": a town's state, not the country
         for p in gaz.lookup(r.text)[:1]:
             if p.kind == "country" and not abbr:
                 countries[p.country_code or ""] += 1
@@ -518,7 +518,7 @@ def _resolve_all(text: str, raws: list[_Raw], gaz: Gazetteer, ctx: _Context
         near_text = _appositive(text, raw, nxt)
         near = None
         if near_text is not None and ctx.us_like and fold(near_text) in _US_STATE_NAMES:
-            near = gaz.admin1_of(near_text, "US")  # "Hawkinsville, Georgia" in US news
+            near = gaz.admin1_of(near_text, "US")  # "Cordele, Georgia" in US news
         elif near_text is not None:
             near = _state_from_text(near_text, gaz, postal=True) or next(iter(
                 p for p in gaz.lookup(near_text) if p.kind in ("country", "admin1")), None)
