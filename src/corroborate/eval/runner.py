@@ -113,24 +113,12 @@ def score_muc4(analyses: Sequence[ReportAnalysis]) -> dict[str, Any]:
         countries = {fold(g.location["country"]) for g in gold if g.location.get("country")}
         if countries:
             n_country += 1
-            country += _country_name(a) in countries
-    precision = tp / n_pred if n_pred else 0.0
-    recall = tp / n_gold if n_gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"perpetrator_f1": {"value": round(f1, 4), "n": n_gold,
-                               "precision": round(precision, 4), "recall": round(recall, 4)},
+            country += bool(countries & _country_names(a.place.country_code if a.place else None))
+    return {"perpetrator_f1": _f1(tp, n_pred, n_gold),
             "date": _share(date, n_date), "city": _share(city, n_city),
             "country": _share(country, n_country)}
 
 
-def _country_name(a: ReportAnalysis) -> str | None:
-    import pycountry
-
-    code = a.place.country_code if a.place else None
-    if not code:
-        return None
-    country = pycountry.countries.get(alpha_2=code)
-    return fold(country.name) if country else None
 
 
 def score_clusters(name: str, analyses: Sequence[ReportAnalysis]) -> dict[str, Any]:
@@ -154,28 +142,78 @@ def score_clusters(name: str, analyses: Sequence[ReportAnalysis]) -> dict[str, A
 
 
 def _score_fields(incidents: Iterable[Any], gold: Iterable[Any], ids: set[str]) -> dict[str, Any]:
+    """Reconciled fields of the predicted incident that holds most of each gold incident."""
+    incidents = list(incidents)
     by_report = {r: inc for inc in incidents for r in inc.reports}
-    counts = {"killed": [0, 0], "injured": [0, 0], "date": [0, 0], "city": [0, 0]}
+    by_id = {i.id: i for i in incidents}
+    slots = ("killed", "injured", "killed_within1", "injured_within1", "date", "city", "country")
+    counts = {k: [0, 0] for k in slots}
+    perp = [0, 0, 0]  # matched, predicted, gold
     for g in gold:
         members = [d for d in g.doc_ids if d in ids]
         if not members:
             continue
-        # The predicted incident holding most of the gold incident's reports.
         votes: dict[str, int] = {}
         for d in members:
             votes[by_report[d].id] = votes.get(by_report[d].id, 0) + 1
-        pred = next(i for i in incidents if i.id == max(votes, key=lambda k: (votes[k], k)))
+        pred = by_id[max(votes, key=lambda k: (votes[k], k))]
         for slot in ("killed", "injured"):
             fact = pred.facts.get(slot)
-            counts[slot][0] += ((fact.best if fact else 0) == getattr(g, slot))
-            counts[slot][1] += 1
+            best = fact.best if fact and isinstance(fact.best, int) else 0
+            gold_value = getattr(g, slot)
+            _tally(counts[slot], best == gold_value)
+            _tally(counts[f"{slot}_within1"],
+                   gold_value is not None and abs(best - gold_value) <= 1)
         if g.date:
-            counts["date"][0] += pred.event_date == g.date
-            counts["date"][1] += 1
+            _tally(counts["date"], pred.event_date == g.date)
         if g.location.get("city"):
-            counts["city"][0] += same_place(pred.place.name, g.location["city"])
-            counts["city"][1] += 1
-    return {f"incident_{k}": _share(h, n) for k, (h, n) in counts.items()}
+            _tally(counts["city"], same_place(pred.place.name, g.location["city"]))
+        if g.location.get("country"):
+            _tally(counts["country"],
+                   fold(g.location["country"]) in _country_names(pred.place.country_code))
+        for k, v in enumerate(_incident_perpetrator_hits(pred, g)):
+            perp[k] += v
+    out = {f"incident_{k}": _share(h, n) for k, (h, n) in counts.items()}
+    out["incident_perpetrator_f1"] = _f1(*perp)
+    return out
+
+
+def _tally(count: list[int], hit: bool) -> None:
+    count[0] += bool(hit)
+    count[1] += 1
+
+
+def _f1(tp: int, n_pred: int, n_gold: int) -> dict[str, Any]:
+    precision = tp / n_pred if n_pred else 0.0
+    recall = tp / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"value": round(f1, 4), "n": n_gold, "precision": round(precision, 4),
+            "recall": round(recall, 4)}
+
+
+def _incident_perpetrator_hits(incident: Any, gold: Any) -> tuple[int, int, int]:
+    """(matched, predicted, gold) perpetrators of one reconciled incident (see actors_eval)."""
+    from corroborate.eval.actors_eval import PERP_SLOTS, gold_entities, match, predictions
+    from corroborate.extract.actors import ActorMention
+
+    mentions = [ActorMention(slot=slot, value=str(c.value), confidence=c.qualifier,
+                             start=c.span[0], end=c.span[1], sent_start=c.span[0])
+                for slot in PERP_SLOTS if slot in incident.facts
+                for c in incident.facts[slot].claims]
+    preds, golds = predictions(mentions), gold_entities([gold])
+    return len(match(preds, golds)), len(preds), len(golds)
+
+
+def _country_names(code: str | None) -> set[str]:
+    """Every folded name of a country code: gold says "Bolivia", ISO "Bolivia, Plurinational
+    State of"."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code) if code else None
+    if country is None:
+        return set()
+    names = (getattr(country, k, None) for k in ("name", "common_name", "official_name"))
+    return {fold(n) for n in names if n}
 
 
 SCORERS: dict[str, Callable[[list[ReportAnalysis]], dict[str, Any]]] = {
@@ -203,13 +241,13 @@ def evaluate(datasets: Sequence[str] | None = None, *, slice_name: str = "full",
 
 def format_table(results: dict[str, Any]) -> str:
     lines = [f"slice: {results.get('slice')}  model: {results.get('model')}",
-             f"{'dataset':<9} {'metric':<18} {'value':>7} {'n':>6}"]
+             f"{'dataset':<9} {'metric':<25} {'value':>7} {'n':>6}"]
     for name, metrics in results.items():
         if not isinstance(metrics, dict):
             continue
         for metric, m in metrics.items():
             value = "-" if m["value"] is None else f"{m['value']:.3f}"
-            lines.append(f"{name:<9} {metric:<18} {value:>7} {m['n']:>6}")
+            lines.append(f"{name:<9} {metric:<25} {value:>7} {m['n']:>6}")
     return "\n".join(lines)
 
 
