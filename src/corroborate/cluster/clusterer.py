@@ -217,12 +217,18 @@ def _attach(owner: dict[str, str], members: dict[str, list[str]],
     Short reports share few words with anything, so their scores are low even
     against their own incident; they only join when one cluster is clearly best.
     """
+    # Who is next to whom, built once: scanning every edge for every small cluster
+    # would cost (small clusters x edges), quadratic in the corpus.
+    adjacent: dict[str, list[str]] = {}
+    for _, a, b in edges:
+        adjacent.setdefault(a, []).append(b)
+        adjacent.setdefault(b, []).append(a)
     small = sorted(k for k, v in members.items() if len(v) <= config.attach_size)
     for key in small:
         if key not in members or len(members[key]) > config.attach_size:
             continue
-        neighbours = sorted({owner[b if owner[a] == key else a] for _, a, b in edges
-                             if key in (owner[a], owner[b])} - {key})
+        neighbours = sorted({owner[n] for m in members[key] for n in adjacent.get(m, ())}
+                            - {key})
         scored = sorted(((_average(scorer, members[key], members[n], config.max_cross_pairs),
                           n) for n in neighbours), key=lambda x: (-x[0], x[1]))
         if not scored or scored[0][0] < config.attach_threshold:
@@ -237,13 +243,26 @@ def _attach(owner: dict[str, str], members: dict[str, list[str]],
 
 def _links(groups: Mapping[str, list[str]], merged_by: set[tuple[str, str]], scorer: _Scorer,
            threshold: float) -> dict[str, list[Link]]:
-    """Links inside each cluster: the merging edges plus every scored edge above threshold."""
+    """Links inside each cluster: the edges that merged it, plus each report's best edge.
+
+    Enough to show why every report is where it is, and linear in the cluster
+    size: every edge above the threshold would be quadratic for an incident
+    that two hundred outlets covered.
+    """
     owner = {rid: key for key, group in groups.items() for rid in group}
+    best: dict[str, tuple[float, tuple[str, str]]] = {}
+    for (a, b), score in scorer.cache.items():
+        if owner[a] != owner[b] or score < threshold:
+            continue
+        for rid in (a, b):
+            if rid not in best or (score, (a, b)) > best[rid]:
+                best[rid] = (score, (a, b))
+    kept = {pair for pair in merged_by if owner[pair[0]] == owner[pair[1]]}
+    kept |= {pair for _, pair in best.values()}
     links: dict[str, list[Link]] = {key: [] for key in groups}
-    for (a, b), score in sorted(scorer.cache.items()):
-        if owner[a] == owner[b] and (score >= threshold or (a, b) in merged_by):
-            links[owner[a]].append(Link(a=a, b=b, score=round(score, 4),
-                                        evidence=scorer.evidence(a, b)))
+    for a, b in sorted(kept):
+        links[owner[a]].append(Link(a=a, b=b, score=round(scorer(a, b), 4),
+                                    evidence=scorer.evidence(a, b)))
     return links
 
 
