@@ -157,3 +157,37 @@ def test_full_month_name_does_not_swallow_full_stop(nlp):
     result = analyze_dates(doc, published="1989-11-18", report_id="t")
     assert [m.text for m in result.mentions] == ["16 November"]
     assert result.event_date == "1989-11-16"
+
+
+# Published on a Sunday: weekdays resolve to the days before it.
+_SUNDAY = "2024-03-10"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("A man died Friday after being shot Thursday near the station.", "2024-03-07"),
+    ("A woman died Wednesday after she was stabbed Tuesday in her home.", "2024-03-05"),
+    ("A teenager succumbed to his wounds Sunday after he was shot Saturday.", "2024-03-09"),
+    ("A man who was shot Monday night passed away Wednesday, police said.", "2024-03-04"),
+    ("A boy who was wounded Thursday was pronounced dead Saturday.", "2024-03-07"),
+    ("A man died Saturday at the hospital. The shooting happened Friday on Main Street.",
+     "2024-03-08"),
+    ("A girl died Saturday at the hospital. Officers responded to the shooting at about 5 p.m."
+     " Friday.", "2024-03-08"),
+])
+def test_attack_day_beats_later_death_day(nlp, text, want):
+    result = analyze_dates(nlp(text), published=_SUNDAY, report_id="t")
+    assert result.event_date == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # no dated attack: the death day stays the event day
+    ("A man died Friday after being shot outside a bar.", "2024-03-08"),
+    # an attack dated after the death is no cause of it
+    ("A man died Thursday. His brother was attacked Saturday at the funeral.", "2024-03-07"),
+    # an earlier day with no attack in its sentence is no cause either
+    ("A girl died Saturday at the hospital. Her family spoke to reporters Friday.",
+     "2024-03-09"),
+])
+def test_death_day_kept_without_earlier_attack(nlp, text, want):
+    result = analyze_dates(nlp(text), published=_SUNDAY, report_id="t")
+    assert result.event_date == want

@@ -131,10 +131,12 @@ def bench_one(n: int, model: str = DEFAULT_MODEL, *, show_progress: bool = False
     bar = tqdm(total=n, desc=f"bench {n}", unit="report", file=sys.stderr,
                disable=not show_progress, mininterval=5)
     analysed_at: list[float] = []
+    done = [0]
 
     def progress(k: int) -> None:
         bar.update(k)
-        if bar.n >= n:  # the last batch is analysed: what follows is cluster + reconcile
+        done[0] += k
+        if done[0] >= n:  # the last batch is analysed: what follows is cluster + reconcile
             analysed_at.append(time.perf_counter())
 
     start = time.perf_counter()

@@ -572,8 +572,80 @@ def _choose_event(doc: Any, mentions: list[DateMention], dateline: _Raw | None,
 
     scored = [(_event_score(doc, m, unit_of(m), fragments, ref), -m.start, m)
               for m in candidates]
+    scored = _prefer_attack(doc, scored, unit_of, fragments)
     best = max(scored, key=lambda t: (t[0], t[1]))
     return best[2] if best[0] > -1.0 else None
+
+
+# A victim who dies later: "died Friday after being shot Thursday". The incident is the
+# attack; the death day is its consequence. Matched on the lower-cased token like _EVENT_STEM.
+_DEATH_STEM = re.compile(r"^(?:die[ds]?|dying|succumb\w*|death)$")
+# Attack words, not their results: "wounds" / "injuries" are what the victim dies of.
+_ATTACK_STEM = re.compile(r"^(?:shot|shoot(?:s|ing)?|stab(?:s|bed|bing)?|attack(?:s|ed|ing)?|"
+                          r"wounded|wounding|injured|injuring|assault(?:s|ed|ing)?|"
+                          r"beat(?:en|ing)?|gunned|struck|ambush(?:ed)?|hit)$")
+
+
+def _harm_kind(token: Any) -> str | None:
+    """``"death"`` or ``"attack"`` for a word naming either, else None."""
+    low = token.lower_
+    children = {c.lower_ for c in token.children}
+    if low == "death" and any(_ATTACK_STEM.match(c) for c in children):
+        return "attack"  # "the shooting death of ...": the attack itself
+    if _DEATH_STEM.match(low) or (low == "passed" and "away" in children) or (
+            low in {"pronounced", "declared"} and "dead" in children):
+        return "death"
+    return "attack" if _ATTACK_STEM.match(low) else None
+
+
+def _clause_kind(chain: list[Any]) -> str | None:
+    """The harm kind of the nearest clause above a date (see ``_attached``)."""
+    for token in chain:
+        kind = _harm_kind(token)
+        if kind is None and token.lemma_.lower() in {"happen", "occur", "take"}:
+            # "the shooting happened Sunday": the subject names the event
+            kind = next((k for c in token.children if c.dep_.startswith("nsubj")
+                         for k in [_harm_kind(c)] if k), None)
+        if kind or token.pos_ in {"VERB", "AUX"}:
+            return kind
+    return None
+
+
+_Scored = tuple[float, int, DateMention]
+
+
+def _days_after(later: str, earlier: str) -> int | None:
+    """Days from ``earlier`` to ``later`` (full dates only)."""
+    if later.startswith("X") or earlier.startswith("X"):
+        return None
+    return (dt.date.fromisoformat(later) - dt.date.fromisoformat(earlier)).days
+
+
+def _tells_attack(doc: Any, unit: tuple[int, int, int]) -> bool:
+    """True when a sentence names an attack and no death: "police responded to the shooting"."""
+    sent = doc.char_span(unit[1], unit[2], alignment_mode="expand")
+    kinds = {_harm_kind(t) for t in sent} if sent is not None else set()
+    return "attack" in kinds and "death" not in kinds
+
+
+def _prefer_attack(doc: Any, scored: list[_Scored], unit_of: Any,
+                   fragments: dict[int, int]) -> list[_Scored]:
+    """Demote a death day when the report dates the attack a few days earlier.
+
+    "died Friday after being shot Thursday", or "He died Monday. The shooting happened
+    Sunday.": the victim's death is a consequence, the incident is the attack.
+    """
+    kinds = {m.start: _clause_kind(_governors(doc, m.start, m.end, 6, fragments))
+             for _, _, m in scored}
+    attacks = [m.value for _, _, m in scored if kinds[m.start] == "attack" or (
+        kinds[m.start] is None and _tells_attack(doc, unit_of(m)))]
+    out: list[_Scored] = []
+    for score, neg_start, m in scored:
+        if kinds[m.start] == "death" and any(
+                0 < (_days_after(m.value, a) or 0) <= 3 for a in attacks):
+            score -= 5.0
+        out.append((score, neg_start, m))
+    return out
 
 
 # ---------------------------------------------------------------- older incidents
