@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import pytest
 
@@ -204,3 +205,139 @@ def test_opening_sentence_is_never_masked_as_a_referenced_incident() -> None:
     assert "nora quill" in feats.entities
     # The later sentence is about an older incident and stays masked.
     assert "fenn" not in feats.terms and "ray fenn" not in feats.entities
+
+
+# A station's page furniture, invented: every one of its reports carries it.
+_FOOTER = (" Watch Riverbend Channel Nine Nightwatch news, weather and sports. "
+           "Copyright Riverbend Channel Nine Nightwatch. Spokeswoman Priya Lindqvist.")
+_STATION = [  # (id, published, story): four unrelated shootings months apart
+    ("s1", "2016-01-10", "Omar Feld was shot in the leg on Quarry Lane on Saturday."),
+    ("s2", "2016-04-02", "A cashier named Dana Whitcombe was wounded during a robbery."),
+    ("s3", "2016-07-19", "Two teenagers were hit by gunfire near Larkspur Park overnight."),
+    ("s4", "2016-10-05", "Hollis Brandt died after a shooting at a Mercer Street bar."),
+]
+
+
+def _station_reports(outlet: str | None) -> list[ReportAnalysis]:
+    return [ReportAnalysis(report=Report(id=rid, text=story + _FOOTER, published=day,
+                                         url=f"https://{outlet}/news/{rid}" if outlet else None),
+                           event_date=day)
+            for rid, day, story in _STATION]
+
+
+def test_outlet_boilerplate_is_what_an_outlet_repeats_across_months() -> None:
+    from corroborate.cluster.features import outlet_boilerplate, report_features
+
+    feats = [report_features(a) for a in _station_reports("www.riverbend9.example:80")]
+    assert {f.outlet for f in feats} == {"riverbend9.example"}
+    keys = outlet_boilerplate(feats, span_days=30, min_reports=3, min_share=0.5)
+    found = keys["riverbend9.example"]
+    assert {"riverbend", "nightwatch", "lindqvist"} <= found
+    assert "whitcombe" not in found and "quarry" not in found
+    # The same words within one month say nothing about the outlet's habits.
+    close = [replace(f, published_day=f.published_day and 736000) for f in feats]
+    assert outlet_boilerplate(close, span_days=30, min_reports=3, min_share=0.5) == {}
+
+
+def test_same_outlet_boilerplate_does_not_join_unrelated_reports() -> None:
+    from corroborate.cluster.clusterer import prepare
+    from corroborate.cluster.score import ScoreWeights, score_pair
+
+    config = ClusterConfig(use_embeddings=False)
+    station = prepare(_station_reports("riverbend9.example"), config)
+    plain, evidence = score_pair(station["s1"], station["s2"], ScoreWeights())
+    assert "riverbend" in evidence["outlet_boilerplate"]
+    assert "riverbend" not in evidence["shared_terms"]
+    # Without an outlet nothing is known to be boilerplate, and the footer counts.
+    anonymous = prepare(_station_reports(None), config)
+    assert score_pair(anonymous["s1"], anonymous["s2"], ScoreWeights())[0] > plain
+
+
+def _mention(text: str, name: str, kind: str = "PERSON") -> EntityMention:
+    start = text.index(name)
+    return EntityMention(name, kind, (start, start + len(name)))
+
+
+def _dated(rid: str, text: str, day: str, names: tuple[tuple[str, str], ...], *,
+           title: str | None = None, url: str | None = None) -> ReportAnalysis:
+    return ReportAnalysis(report=Report(id=rid, text=text, title=title, url=url),
+                          event_date=day,
+                          entities=tuple(_mention(text, n, k) for n, k in names))
+
+
+_SPOKESMAN_1 = ("A man was shot on Harlow Street on Friday. Officer Dale Pruitt, a Corville "
+                "police spokesman, said the wounded man was driven to a clinic.")
+_SPOKESMAN_2 = ("Two people were wounded outside a bar on Ninth Street. Police spokesman "
+                "Dale Pruitt said no arrests were made.")
+
+
+def test_officials_are_people_named_by_a_police_rank_or_as_spokesman() -> None:
+    from corroborate.cluster.features import report_features
+
+    first = report_features(_dated("p1", _SPOKESMAN_1, "2016-01-08",
+                                   (("Dale Pruitt", "PERSON"),)))
+    second = report_features(_dated("p2", _SPOKESMAN_2, "2016-09-02",
+                                    (("Dale Pruitt", "PERSON"),)))
+    assert {"dale pruitt", "pruitt"} <= first.officials
+    assert {"dale pruitt", "pruitt"} <= second.officials
+    # An officer the story is about (named in the title) stays evidence.
+    about = report_features(_dated("p3", _SPOKESMAN_1, "2016-01-08",
+                                   (("Dale Pruitt", "PERSON"),),
+                                   title="Officer Pruitt suspended"))
+    assert about.officials == frozenset()
+
+
+def test_a_spokesman_months_apart_is_no_evidence() -> None:
+    from corroborate.cluster.clusterer import prepare
+    from corroborate.cluster.score import ScoreWeights, score_pair
+
+    config = ClusterConfig(use_embeddings=False)
+    far = prepare([_dated("p1", _SPOKESMAN_1, "2016-01-08", (("Dale Pruitt", "PERSON"),)),
+                   _dated("p2", _SPOKESMAN_2, "2016-09-02", (("Dale Pruitt", "PERSON"),))],
+                  config)
+    _, evidence = score_pair(far["p1"], far["p2"], ScoreWeights())
+    assert evidence["entity_overlap"] == 0.0 and "pruitt" not in evidence["shared_terms"]
+    # The same day, the name keeps part of its weight (one incident's spokesman).
+    near = prepare([_dated("p1", _SPOKESMAN_1, "2016-01-08", (("Dale Pruitt", "PERSON"),)),
+                    _dated("p2", _SPOKESMAN_2, "2016-01-08", (("Dale Pruitt", "PERSON"),))],
+                   config)
+    _, evidence = score_pair(near["p1"], near["p2"], ScoreWeights())
+    assert 0.0 < evidence["entity_overlap"] < 1.0
+
+
+def test_sister_outlets_brand_is_no_evidence() -> None:
+    from corroborate.cluster.clusterer import prepare
+    from corroborate.cluster.score import ScoreWeights, score_pair
+
+    text_a = "A boy was hurt in Lenton on Monday. Watch Kestrel 5 at six for more."
+    text_b = "A woman died in Marbury on Monday. Watch Kestrel 12 at ten for more."
+    config = ClusterConfig(use_embeddings=False)
+
+    def pair(url_a: str, url_b: str) -> dict[str, object]:
+        reports = prepare([
+            _dated("k1", text_a, "2016-03-07", (("Kestrel", "ORG"),), url=url_a),
+            _dated("k2", text_b, "2016-03-07", (("Kestrel", "ORG"),), url=url_b)], config)
+        return score_pair(reports["k1"], reports["k2"], ScoreWeights())[1]
+
+    sisters = pair("https://kestrel5lenton.example/a", "https://kestrel12marbury.example/b")
+    assert "kestrel" not in sisters["shared_terms"] and sisters["entities"] == []
+    unrelated = pair("https://lentonpost.example/a", "https://marburytimes.example/b")
+    assert "kestrel" in unrelated["entities"]
+
+
+def test_state_name_shared_by_reports_placed_in_two_states_is_no_evidence() -> None:
+    from corroborate.cluster.features import WeightedReport
+    from corroborate.cluster.score import ScoreWeights, score_pair
+
+    def report(rid: str, place: tuple[str, str, str | None]) -> WeightedReport:
+        from corroborate.cluster.features import ReportFeatures
+        feats = ReportFeatures(id=rid, terms={}, entities=frozenset({"pennsylvania"}),
+                               place=place)
+        return WeightedReport(feats, {"pennsylvania": 1.0}, {"pennsylvania": 3.0}, None)
+
+    avenue = report("s1", ("US", "Georgia", "Savannah"))
+    state = report("s2", ("US", "Pennsylvania", None))
+    _, evidence = score_pair(avenue, state, ScoreWeights())
+    assert evidence["entities"] == [] and evidence["terms"] == 0.0
+    same = score_pair(report("s3", ("US", "Pennsylvania", "Erie")), state, ScoreWeights())[1]
+    assert same["entities"] == ["pennsylvania"]

@@ -193,3 +193,163 @@ def test_victims_of_earlier_shootings_are_not_counted(nlp: Any) -> None:
     got = _figures(nlp, text)
     assert "killed" not in got
     assert got["injured"] == (3, "exact")
+
+
+def test_headline_line_break_does_not_mark_a_new_victim(nlp: Any) -> None:
+    # "3 Other Trucks" in the headline must not make the child in the lead "another" victim.
+    got = _figures(nlp, "Girl, 7, Dies After Shots Fly Between 3 Other Trucks\n\n"
+                        "A young passenger sitting in the rear of a pickup died Tuesday night.")
+    assert got["killed"][0] == 1
+
+
+def test_later_death_goes_to_the_victim_already_dead(nlp: Any) -> None:
+    got = _figures(nlp, "One student is dead and another is hurt after gunfire at a birthday "
+                        "barbecue. Classmates named the 17-year-old as Darnell Okafor; he died "
+                        "of his wounds.")
+    assert got["killed"][0] == 1
+    assert got["injured"][0] == 1
+
+
+def test_possessive_is_not_the_victims_gender(nlp: Any) -> None:
+    got = _figures(nlp, "The accidental shooting left a 24-year-old woman dead. "
+                        "A man was charged after the shooting that left his friend dead.")
+    assert got["killed"][0] == 1
+
+
+def test_self_inflicted_leg_wound_is_an_injury(nlp: Any) -> None:
+    got = _figures(nlp, "Officers say the boy found a revolver in a closet, picked it up and "
+                        "then shot himself in the foot.")
+    assert "killed" not in got
+    assert got["injured"][0] == 1
+
+
+def test_accidental_self_shooting_is_one_death(nlp: Any) -> None:
+    got = _figures(nlp, "An aunt said her nephew died when a pistol went off by mistake. "
+                        "Neighbours told deputies that the 13-year-old shot himself while "
+                        "cleaning the weapon in a bedroom.")
+    assert got["killed"][0] == 1
+
+
+def test_shooter_who_killed_himself_is_counted_with_his_victims(nlp: Any) -> None:
+    got = _figures(nlp, "A woman killed 2 sons inside a parked van before shooting herself, "
+                        "troopers say.")
+    assert got["killed"][0] == 3
+
+
+def test_toll_including_the_gunman_is_not_raised(nlp: Any) -> None:
+    got = _figures(nlp, "Police said two victims, including the gunman, were found dead. "
+                        "The gunman shot his wife and then killed himself.")
+    assert got["killed"][0] == 2
+
+
+def test_victim_of_last_weeks_shooting_is_not_counted(nlp: Any) -> None:
+    got = _figures(nlp, "A 9-year-old girl was hurt by a stray round on Tuesday. "
+                        "Mourners at the church remembered a cook who was killed in gunfire "
+                        "two weeks ago.")
+    assert "killed" not in got
+    assert got["injured"][0] == 1
+
+
+def _injured(got: dict[str, tuple[int, str]]) -> int:
+    return got["injured"][0] if "injured" in got else 0
+
+
+def test_coordinated_predicate_shares_its_subject(nlp: Any) -> None:
+    # "... was shot ... and died": one victim, who died (not a second, wounded one).
+    got = _figures(nlp, "Officers said Omar Quill was killed on Sunday. Lena Varga was hit in "
+                        "the neck and died on the sidewalk.")
+    assert got["killed"][0] == 2
+    assert _injured(got) == 0
+
+
+def test_shooter_before_his_object_is_not_a_victim(nlp: Any) -> None:
+    got = _figures(nlp, "Deputies say a man shot girlfriend during a dispute over rent. She is "
+                        "listed in stable condition at a clinic.")
+    assert _injured(got) == 1
+
+
+def test_question_about_anyone_names_no_victim(nlp: Any) -> None:
+    got = _figures(nlp, "A woman was shot in the arm. A deputy asked the man whether anyone "
+                        "was hurt.")
+    assert _injured(got) == 1
+
+
+def test_possessive_object_is_the_victim(nlp: Any) -> None:
+    got = _figures(nlp, "A woman told the 911 operator her boyfriend shot her toddler and then "
+                        "himself. The boy died in the kitchen.")
+    assert _injured(got) == 0
+
+
+def test_fatally_shot_count_is_killed(nlp: Any) -> None:
+    got = _figures(nlp, "The intruder fatally shot three guests in the hotel lobby.")
+    assert got["killed"][0] == 3
+    assert _injured(got) == 0
+
+
+def test_shot_total_below_the_dead_leaves_no_wounded(nlp: Any) -> None:
+    got = _figures(nlp, "The gunman shot two members of the band. Three people were killed.")
+    assert got["killed"][0] == 3
+    assert _injured(got) == 0
+
+
+def test_some_point_is_not_a_count(nlp: Any) -> None:
+    got = _figures(nlp, "At some point the gunman shot the clerk in the chest. The clerk "
+                        "later died at a trauma center.")
+    assert got["killed"][0] == 1
+    assert _injured(got) == 0
+
+
+def test_recovering_victim_is_injured(nlp: Any) -> None:
+    got = _figures(nlp, "Okafor died at the medical center. The other student is recovering.")
+    assert got["killed"][0] == 1
+    assert _injured(got) == 1
+
+
+def test_abbreviated_month_day_is_not_a_count(nlp: Any) -> None:
+    got = _figures(nlp, "He is charged with murder in the Oct. 12 deaths of his two neighbours.")
+    assert got.get("killed", (0, ""))[0] != 12
+
+
+def test_number_on_an_earlier_line_is_not_a_count(nlp: Any) -> None:
+    got = _figures(nlp, "Slide 14 Gallery\n\nA woman died on Tuesday after a shooting.")
+    assert got["killed"][0] == 1
+
+
+def test_agent_does_not_give_the_victim_a_gender(nlp: Any) -> None:
+    got = _figures(nlp, "Grandmother shot by her grandson dies. The woman died on Monday, "
+                        "a day after the shooting.")
+    assert got["killed"][0] == 1
+
+
+def test_killing_him_is_a_death(nlp: Any) -> None:
+    got = _figures(nlp, "A stray round struck the cook in the chest, killing him.")
+    assert got["killed"][0] == 1
+
+
+def test_two_victims_as_object_of_a_killing(nlp: Any) -> None:
+    got = _figures(nlp, "The landlord fatally shot a neighbor and her nephew in the stairwell.")
+    assert got["killed"][0] == 2
+
+
+def test_relatives_sharing_a_surname_are_two_victims(nlp: Any) -> None:
+    got = _figures(nlp, "Coroners said Milo Varga died of gunshot wounds and his wife, Petra "
+                        "Varga, died at a clinic.")
+    assert got["killed"][0] == 2
+
+
+def test_named_murder_suicide_counts_the_shooter(nlp: Any) -> None:
+    got = _figures(nlp, "Detectives called it a murder-suicide. The teenager succumbed at the "
+                        "scene, and the uncle's self-inflicted wound proved fatal.")
+    assert got["killed"][0] == 2
+
+
+def test_considered_murder_suicide_is_not_a_finding(nlp: Any) -> None:
+    got = _figures(nlp, "So far the sheriff has not ruled out a murder-suicide. The retiree "
+                        "succumbed to a self-inflicted wound at his cabin.")
+    assert got["killed"][0] == 1
+
+
+def test_shooter_killed_by_police_is_counted(nlp: Any) -> None:
+    got = _figures(nlp, "Three people were killed by a man at a warehouse. The gunman was shot "
+                        "and killed by officers minutes later.")
+    assert got["killed"][0] == 4

@@ -191,3 +191,85 @@ def test_attack_day_beats_later_death_day(nlp, text, want):
 def test_death_day_kept_without_earlier_attack(nlp, text, want):
     result = analyze_dates(nlp(text), published=_SUNDAY, report_id="t")
     assert result.event_date == want
+
+
+@pytest.mark.parametrize(("text", "published", "want"), [
+    # a posting stamp with a clock time is the page's date, not the shooting's
+    ("Posted: Wednesday, June 10, 2015 8:12 AM CDT\n\nA farmer was wounded by a neighbour "
+     "on Monday along a gravel road.", "2015-06-10", "2015-06-08"),
+    # a video caption's publication line
+    ("Officers detained a man after a brawl outside a bar. (Published Friday, Feb. 10, 2017)"
+     "\n\nA bouncer was shot Wednesday night at closing time.", "2017-02-10", "2017-02-08"),
+    # a tweet's signature
+    ("The area is safe. — City Police (@CityPD) January 3, 2017\n\nA student shot himself "
+     "outside the school on Monday.", "2017-01-03", "2017-01-02"),
+])
+def test_page_furniture_dates_are_not_events(nlp, text, published, want):
+    result = analyze_dates(nlp(text), published=published, report_id="t")
+    assert result.event_date == want
+
+
+@pytest.mark.parametrize(("text", "published", "want"), [
+    ("A man was shot and killed on New Year's Eve outside a friend's home.", "2017-01-03",
+     "2016-12-31"),
+    ("Gunfire on Christmas night left two brothers hurt outside a bowling alley.",
+     "2015-12-28", "2015-12-25"),
+    ("A girl was shot dead on Thanksgiving Day in her front yard.", "2016-11-27",
+     "2016-11-24"),
+    # ten days on, a bare "Sunday" would be the latest one (April 3)
+    ("Three men were killed in a shooting on Easter Sunday.", "2016-04-06", "2016-03-27"),
+])
+def test_holidays_resolve_to_their_day(nlp, text, published, want):
+    result = analyze_dates(nlp(text), published=published, report_id="t")
+    assert result.event_date == want
+
+
+def test_black_friday_is_the_day_after_thanksgiving(nlp):
+    # "Black Friday" is the day after Thanksgiving, not the latest Friday
+    text = "An officer wounded a suspect outside a mall on Black Friday, a week ago today."
+    result = analyze_dates(nlp(text), published="2016-12-02", report_id="t")
+    assert result.event_date == "2016-11-25"
+
+
+def test_date_after_a_clock_time_sentence_split(nlp):
+    # spaCy ends a sentence at "p.m."; the day after it still belongs to "happened"
+    text = ("A 5-year-old girl died after she found a loaded pistol.\n\nThe shooting took "
+            "place around 9:15 p.m. Friday, October 14 in an apartment on Willow Court."
+            "\n\nShe was pronounced dead at 2:40 a.m. on Saturday at a children's clinic.")
+    result = analyze_dates(nlp(text), published="2016-10-15", report_id="t")
+    assert result.event_date == "2016-10-14"
+
+
+def test_arrest_day_loses_to_the_clocked_incident_day(nlp):
+    text = ("Two men were arrested on Wednesday over the gunfire at a graduation party."
+            "\n\nAround 11 p.m. Saturday, guests were dancing in a backyard when a pickup "
+            "rolled past.")
+    result = analyze_dates(nlp(text), published="2016-09-21", report_id="t")
+    assert result.event_date == "2016-09-17"
+
+
+def test_plan_in_past_tense_is_not_the_event(nlp):
+    text = "A Waukegan woman who was wounded outside a gym was to start a teaching post Monday."
+    result = analyze_dates(nlp(text), published="2016-09-25", report_id="t")
+    assert result.event_date == "2016-09-25"
+    assert result.event_date_basis == "published"
+
+
+def test_stated_day_beats_weeks_ago(nlp):
+    text = ("The 8-year-old was struck by gunfire from a passing car two weeks ago. "
+            "Investigators said the attack occurred on April 11 near a playground.")
+    result = analyze_dates(nlp(text), published="2015-04-23", report_id="t")
+    assert result.event_date == "2015-04-11"
+
+
+@pytest.mark.parametrize("stamp", [
+    "Posted: Tuesday, March 8, 2016 6:05 PM EST",
+    "(Published Tuesday, March 8, 2016)",
+    "— County Sheriff (@CountySO) March 8, 2016",
+])
+def test_a_page_stamp_alone_does_not_date_the_incident(nlp, stamp):
+    # With no day in the story, the stamp must not stand in for one: the incident falls
+    # back on the publication day, and says so.
+    text = f"{stamp}\n\nA hiker was wounded by a stray round near a quarry trail."
+    result = analyze_dates(nlp(text), published="2016-03-09", report_id="t")
+    assert (result.event_date, result.event_date_basis) == ("2016-03-09", "published")

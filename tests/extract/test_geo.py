@@ -252,3 +252,62 @@ def test_distance_reference_city_is_not_the_scene(nlp):
     place = _chosen(nlp, "Armed men raided a hamlet in Turbo municipality, 450 km northwest of "
                          "Bogota, late on Sunday. The army said 12 people died there.")
     assert place.name == "Turbo"
+
+
+def test_score_places_on_plain_text_ranks_like_choose_place(nlp):
+    from corroborate.extract.geo import score_places
+
+    text = ("KATY, Texas (AP) - Two men were shot on Sunday in Katy, police said. One was "
+            "taken to a hospital in Houston.")
+    doc = nlp(text)
+    places = geocode_doc(doc)
+    ranked = score_places(places, text)
+    assert ranked[0].place.name == "Katy"
+    assert [s.score for s in ranked] == sorted((s.score for s in ranked), reverse=True)
+    assert choose_place(places, doc).name == ranked[0].place.name
+
+
+def test_large_north_city_is_its_own_city(nlp):
+    doc = nlp("A man was found shot to death in North Las Vegas late Wednesday. His employer "
+              "runs stores throughout Las Vegas.")
+    assert choose_place(geocode_doc(doc), doc).name == "North Las Vegas"
+
+
+def test_street_address_names_the_scene(nlp):
+    # the address outweighs a dateline from the big city that filed the story
+    doc = nlp("LOUISVILLE, Ky. (AP) - State police are investigating a shooting. Troopers went "
+              "to 3187 Cedar Hollow Road, Paoli, Indiana, and found a woman who had been "
+              "wounded.")
+    assert choose_place(geocode_doc(doc), doc).name == "Paoli"
+
+
+def test_agency_span_still_names_its_city(nlp):
+    doc = nlp("Miami Fire Rescue crews treated two men for gunshot wounds early Sunday.")
+    assert any(p.name == "Miami" and p.admin1 == "Florida" for p in geocode_doc(doc))
+
+
+def test_town_named_only_in_passing_does_not_take_the_county(nlp):
+    doc = nlp("A woman was wounded Tuesday night in Putnam County, Putnam County deputies "
+              "said. The Putnam County Sheriff's Office has opened an investigation. She was "
+              "airlifted to Gainesville.")
+    chosen = choose_place(geocode_doc(doc), doc)
+    assert (chosen.kind, chosen.admin1) == ("admin2", "Florida")
+
+
+def test_incident_place_weighs_how_firmly_each_report_places_it(nlp):
+    from corroborate.reconcile.incident import _place
+    from corroborate.records import Report, ReportAnalysis
+
+    def analysis(rid: str, text: str) -> ReportAnalysis:
+        doc = nlp(text)
+        places = tuple(geocode_doc(doc))
+        return ReportAnalysis(report=Report(id=rid, text=text), places=places,
+                              place=choose_place(places, doc))
+
+    firm = analysis("a", "Man wounded in Slidell. A man was shot late Friday in Slidell, "
+                         "Louisiana, police said. He was driven to a hospital in New Orleans.")
+    weak = analysis("b", "A woman was detained on Saturday. The man she shot is being treated "
+                         "in New Orleans, Louisiana.")
+    assert (firm.place.name, weak.place.name) == ("Slidell", "New Orleans")
+    place, _ = _place([weak, firm])
+    assert place.name == "Slidell"

@@ -66,3 +66,19 @@ def test_wounded_who_later_died_leave_the_injured_figure() -> None:
     after = _dated("c", "2015-03-11", ("injured", 2))
     inc = build_incident([later, after])
     assert inc.facts["injured"].best == 2
+
+
+def test_one_counted_victim_is_discounted_when_other_tallies_name_no_wounded() -> None:
+    lone = _analysis("a", ("killed", 1, "single_victims"), ("injured", 1, "single_victims"))
+    silent = [_analysis(r, ("killed", 1, "numeric_subject")) for r in ("b", "c")]
+    injured = build_incident([lone, *silent]).facts["injured"]
+    assert injured.best == 0
+    # the claim stays on the record, tagged with why it no longer counts
+    assert [c.report for c in injured.claims] == ["a"]
+    assert "unbacked_by_other_reports" in injured.claims[0].extractor
+    # a numeric figure ("two others were wounded") is never discounted
+    stated = _analysis("a", ("killed", 1, "single_victims"), ("injured", 2, "numeric_subject"))
+    assert build_incident([stated, *silent]).facts["injured"].best == 2
+    # nor counted victims that more reports give than stay silent
+    again = _analysis("d", ("killed", 1, "single_victims"), ("injured", 1, "single_victims"))
+    assert build_incident([lone, again, silent[0]]).facts["injured"].best == 1

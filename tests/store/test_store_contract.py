@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
+import store_helpers as H
 
 from corroborate.errors import ConfigError, NotFound, StoreError
 from corroborate.records import (
@@ -22,17 +19,6 @@ from corroborate.records import (
 )
 from corroborate.store import Store, open_store
 
-
-def _load_helpers():
-    path = Path(__file__).with_name("store_helpers.py")
-    spec = importlib.util.spec_from_file_location("store_helpers", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("store_helpers", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-H = _load_helpers()
 KINDS = ["memory", "sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 

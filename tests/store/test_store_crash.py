@@ -6,7 +6,6 @@ its commit returned; those are the "acknowledged" reports that must survive.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import random
 import signal
@@ -16,21 +15,13 @@ import time
 from pathlib import Path
 
 import pytest
+import store_helpers as H
 
 from corroborate.store import open_store
 
 WORKER = Path(__file__).with_name("store_helpers.py")
 
 
-def _load_helpers():
-    spec = importlib.util.spec_from_file_location("store_helpers", WORKER)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("store_helpers", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-H = _load_helpers()
 TOTAL = 1000
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import uuid
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
+import store_helpers as H
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -31,17 +29,6 @@ from corroborate.records import (
 from corroborate.records.diagnostic import CODES
 from corroborate.store import open_store
 
-
-def _load_helpers():
-    path = Path(__file__).with_name("store_helpers.py")
-    spec = importlib.util.spec_from_file_location("store_helpers", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("store_helpers", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-H = _load_helpers()
 KINDS = ["memory", "sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 text = st.text(max_size=40)  # any unicode: quotes, NUL, surrogates excluded by default

@@ -1,10 +1,15 @@
 """Reports -> incidents: blocking, scored links, greedy average-link merging.
 
-Strategy ``corroborate.cluster.entity_time.v2`` (v2: same-day dates weigh more, event
-types are evidence only, and the cohesion test below). Stages:
+Strategy ``corroborate.cluster.entity_time.v4`` (v2: same-day dates weigh more, event
+types are evidence only, and the cohesion test below; v3: two reports of one outlet
+do not count the outlet's boilerplate as shared evidence; v4: names introduced by a
+police rank or as a spokesman weigh half, and nothing when the dates are far apart;
+sister outlets' shared brand ("fox") and the state names of two reports placed in
+different states are no evidence). Stages:
 
 1. per report: features (``features.report_features``) and an embedding;
-2. reduce: document frequencies (``TermStats``), then per-report weighting;
+2. reduce: document frequencies (``TermStats``) and, one outlet at a time, the
+   outlet's boilerplate (``outlet_boilerplate``), then per-report weighting;
 3. per block: score candidate pairs that share a rare key (``blocking``);
 4. merge: edges in descending score order; two clusters merge only when the
    *average* score over all their cross pairs clears the threshold (pairs not
@@ -33,13 +38,14 @@ from corroborate.cluster.features import (
     ReportFeatures,
     TermStats,
     WeightedReport,
+    outlet_boilerplate,
     report_features,
     weigh,
 )
 from corroborate.cluster.score import ScoreWeights, score_pair
 from corroborate.records import Link, ReportAnalysis
 
-STRATEGY = "corroborate.cluster.entity_time.v2"
+STRATEGY = "corroborate.cluster.entity_time.v4"
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,12 @@ class ClusterConfig:
         cohesion: two clusters of at least ``cohesion_size`` reports each merge only
             when their cross average is at least this share of the mean of their
             own (inside) averages.
+        boilerplate_span_days, boilerplate_min_reports, boilerplate_share: a term or
+            entity is an outlet's boilerplate when at least ``boilerplate_min_reports``
+            and ``boilerplate_share`` of the outlet's dated reports have it, dated more
+            than ``boilerplate_span_days`` apart. Two reports of that outlet do not
+            count it as shared (gvc B3 precision 0.975 -> 0.987; a share of 0.3 also
+            flags the names of one incident an outlet follows for months).
     """
 
     threshold: float = 0.39
@@ -75,6 +87,9 @@ class ClusterConfig:
     attach_size: int = 1
     cohesion: float = 0.62
     cohesion_size: int = 5
+    boilerplate_span_days: int = 30
+    boilerplate_min_reports: int = 3
+    boilerplate_share: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -114,7 +129,11 @@ def weigh_all(features: Sequence[ReportFeatures], vectors: Mapping[str, np.ndarr
     stats = TermStats()
     for f in features:
         stats.add(f)
-    return {f.id: weigh(f, stats, vectors.get(f.id), max_terms=config.max_terms)
+    boilerplate = outlet_boilerplate(features, span_days=config.boilerplate_span_days,
+                                     min_reports=config.boilerplate_min_reports,
+                                     min_share=config.boilerplate_share)
+    return {f.id: weigh(f, stats, vectors.get(f.id), max_terms=config.max_terms,
+                        boilerplate=boilerplate.get(f.outlet or "", frozenset()))
             for f in sorted(features, key=lambda f: f.id)}
 
 

@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -112,6 +113,10 @@ class ReportFeatures:
             whether another report's lead names occur here at all (hashed).
         salient_names: the lead names the report is plainly about: named in the
             title or first sentence, or mentioned at least twice.
+        outlet: who published it (the given outlet, else the URL's host), lower case.
+        officials: people named by a police rank or as a spokesman, and not in the
+            title: the names and their words. They speak for many
+            incidents, so they say little about which one.
     """
 
     id: str
@@ -126,6 +131,8 @@ class ReportFeatures:
     lead_names: frozenset[tuple[str, ...]] = frozenset()
     words: WordSet = field(default_factory=WordSet)
     salient_names: frozenset[tuple[str, ...]] = frozenset()
+    outlet: str | None = None
+    officials: frozenset[str] = frozenset()
 
 
 def _day(value: str | None) -> int | None:
@@ -294,6 +301,40 @@ def _salient_names(analysis: ReportAnalysis,
                      and (all(w in head for w in n) or min(counts[w] for w in n) >= 2))
 
 
+# A police rank or a spokesman right before a name ("police spokesman Officer Joe
+# Silva", "Sgt. Lee"). Not chiefs, sheriffs or coroners: adding them cost gvc recall
+# (0.956 -> 0.951), they are quoted about fewer cases and are more often the story.
+_OFFICE_BEFORE = re.compile(
+    r"(?i)\b(?:spokes(?:man|woman|person)|officer|ofc|sgt|sergeant|lt|lieutenant|capt"
+    r"|captain|cpl|corporal|det|detective|trooper)\.?\s+$")
+# ... or after it: "Jose Estrada, a Chicago Police spokesman".
+_OFFICE_AFTER = re.compile(r"(?i)^\s*,\s*(?:an?\s+|the\s+)?(?:[\w.'’-]+\s+){0,4}?"
+                           r"spokes(?:man|woman|person)\b")
+
+
+def _officials(analysis: ReportAnalysis) -> frozenset[str]:
+    """Names of people introduced by their office, unless the title names them.
+
+    A police spokesman or a county prosecutor is quoted about every case of a
+    city, months apart; an officer the story is about ("Officer Stafford
+    indicted") is in the title and stays evidence.
+    """
+    text, title = analysis.report.text, set(tokens(analysis.report.title or ""))
+    out: set[str] = set()
+    for ent in analysis.entities:
+        if ent.type != "PERSON":
+            continue
+        if not (_OFFICE_BEFORE.search(text[max(0, ent.span[0] - 40):ent.span[0]])
+                or _OFFICE_AFTER.match(text[ent.span[1]:ent.span[1] + 60])):
+            continue
+        words = tokens(ent.text)
+        if not words or title & set(words):
+            continue
+        out.add(" ".join(words))
+        out.update(words)
+    return frozenset(sys.intern(w) for w in out)
+
+
 def _place(analysis: ReportAnalysis) -> tuple[str | None, str | None, str | None] | None:
     place = analysis.place
     if place is None or not place.resolved:
@@ -310,6 +351,14 @@ def _counts(analysis: ReportAnalysis) -> dict[str, frozenset[int]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+def _outlet(analysis: ReportAnalysis) -> str | None:
+    report = analysis.report
+    if report.outlet:
+        return report.outlet.strip().lower() or None
+    host = urlsplit(report.url or "").hostname or ""
+    return host.removeprefix("www.") or None
+
+
 def report_features(analysis: ReportAnalysis) -> ReportFeatures:
     """The per-report stage."""
     lead = _lead_names(analysis)
@@ -322,7 +371,8 @@ def report_features(analysis: ReportAnalysis) -> ReportFeatures:
         place=_place(analysis), event_type=analysis.event_type, counts=_counts(analysis),
         lead_names=lead,
         words=WordSet(tokens((analysis.report.title or "") + "\n" + analysis.report.text)),
-        salient_names=_salient_names(analysis, lead),
+        salient_names=_salient_names(analysis, lead), outlet=_outlet(analysis),
+        officials=_officials(analysis),
     )
 
 
@@ -353,27 +403,69 @@ class WeightedReport:
     terms: Mapping[str, float]
     entities: Mapping[str, float]
     vector: np.ndarray | None
+    # Terms and entities (``e:name``) the report shares with its outlet's unrelated reports.
+    boilerplate: frozenset[str] = frozenset()
 
     @property
     def id(self) -> str:
         return self.features.id
 
 
+def _report_day(features: ReportFeatures) -> int | None:
+    return features.published_day if features.published_day is not None else features.event_day
+
+
+def outlet_boilerplate(features: Iterable[ReportFeatures], *, span_days: int,
+                       min_reports: int, min_share: float) -> dict[str, frozenset[str]]:
+    """Per outlet: the terms and entities (``e:name``) it uses about unrelated events.
+
+    Station names, page furniture ("weather sports"), bylines, photo credits and
+    the press officer who speaks for every case recur across an outlet's
+    reports; met in reports dated more than ``span_days`` apart, a key is not
+    about one incident, and it would join that outlet's unrelated reports.
+    Computed one outlet at a time: memory is one outlet's vocabulary.
+    """
+    by_outlet: dict[str, list[tuple[int, ReportFeatures]]] = {}
+    for f in features:
+        day = _report_day(f)
+        if f.outlet and day is not None:
+            by_outlet.setdefault(f.outlet, []).append((day, f))
+    out: dict[str, frozenset[str]] = {}
+    for outlet, group in sorted(by_outlet.items()):
+        if len(group) < min_reports:
+            continue
+        seen: dict[str, tuple[int, int, int]] = {}  # key -> (reports, first day, last day)
+        for day, f in group:
+            for key in set(f.terms) | {"e:" + e for e in f.entities}:
+                n, lo, hi = seen.get(key, (0, day, day))
+                seen[key] = (n + 1, min(lo, day), max(hi, day))
+        least = max(min_reports, min_share * len(group))
+        keys = frozenset(k for k, (n, lo, hi) in seen.items()
+                         if n >= least and hi - lo > span_days)
+        if keys:
+            out[outlet] = keys
+    return out
+
+
 def weigh(features: ReportFeatures, stats: TermStats, vector: np.ndarray | None,
-          *, max_terms: int) -> WeightedReport:
+          *, max_terms: int, boilerplate: frozenset[str] = frozenset()) -> WeightedReport:
     """Scale by IDF and keep the ``max_terms`` heaviest terms (bounded memory per report).
 
     The raw term counts are dropped from the kept features: only the weighted
     top terms are scored, and a run keeps one ``WeightedReport`` per report.
     Strings are interned so that reports sharing a term share one string.
+    Of the outlet's ``boilerplate`` (see ``outlet_boilerplate``), the keys this
+    report has are kept with it, for the scorer to discount.
     """
     scaled = {t: w * stats.idf(t) for t, w in features.terms.items()}
     top = sorted(scaled.items(), key=lambda kv: (-kv[1], kv[0]))[:max_terms]
     norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
     entities = {sys.intern(e): stats.idf("e:" + e) for e in features.entities}
     terms = {sys.intern(t): w / norm for t, w in top}
-    return WeightedReport(replace(features, terms=Terms()), terms, entities, vector)
+    own = frozenset(k for k in boilerplate
+                    if k in terms or (k.startswith("e:") and k[2:] in entities))
+    return WeightedReport(replace(features, terms=Terms()), terms, entities, vector, own)
 
 
 __all__ = ["ReportFeatures", "TermStats", "WeightedReport", "WordSet", "normalise_name",
-           "report_features", "tokens", "weigh"]
+           "outlet_boilerplate", "report_features", "tokens", "weigh"]

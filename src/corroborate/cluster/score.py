@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
-from corroborate.cluster.features import WeightedReport
+from corroborate.cluster.features import WeightedReport, normalise_name
 
 
 @dataclass(frozen=True)
@@ -44,24 +46,80 @@ class ScoreWeights:
     # that the other's lead lacks, and neither date nor figures agree. 0.1: gvc
     # 0.9528 -> 0.9525, ecbplus 0.8746 -> 0.8789 (precision 0.872 -> 0.906).
     missing_salient: float = 0.1
+    # Names introduced by an office (a police spokesman, "Sgt. Lee") are weak
+    # evidence: the share they keep when the dates are close or unknown (the
+    # spokesman of one incident is quoted by every outlet); none when far apart.
+    officials: float = 0.5
     # Extracted dates drift (follow-up stories, trial dates): only a big gap counts.
     date_tolerance_days: int = 30
 
 
-def _cosine_terms(a: WeightedReport, b: WeightedReport) -> tuple[float, list[str]]:
+def _outlet_boilerplate(a: WeightedReport, b: WeightedReport) -> frozenset[str]:
+    """Keys that say only "same outlet" when both reports come from one outlet."""
+    if a.features.outlet is None or a.features.outlet != b.features.outlet:
+        return frozenset()
+    return a.boilerplate & b.boilerplate
+
+
+@lru_cache(maxsize=4096)
+def _fragments(outlet: str) -> frozenset[str]:
+    """Every run of three or more letters inside an outlet's name (TLD dropped)."""
+    labels = outlet.split(".")
+    name = "".join(labels[:-1] if len(labels) > 1 else labels)
+    runs = re.findall(r"[a-z]{3,}", name.lower())
+    return frozenset(r[i:j] for r in runs for i in range(len(r))
+                     for j in range(i + 3, len(r) + 1))
+
+
+def _shared_brand(a: WeightedReport, b: WeightedReport) -> frozenset[str]:
+    """Words inside both outlets' names: sister stations' brand ("fox" of fox5atlanta
+    and fox4kc), met in both reports' footers, says nothing about the incident.
+    The reports' own place names stay evidence ("miami" of nbcmiami, miamiherald)."""
+    oa, ob = a.features.outlet, b.features.outlet
+    if not oa or not ob or oa == ob:
+        return frozenset()
+    common = _fragments(oa) & _fragments(ob)
+    if not common:
+        return frozenset()
+    places = {w for p in (a.features.place, b.features.place) if p
+              for part in p[1:] if part for w in normalise_name(part).split()}
+    words = common - places
+    return frozenset(words | {"e:" + w for w in words})
+
+
+def _officials(a: WeightedReport, b: WeightedReport) -> frozenset[str]:
+    """Names (as terms and ``e:`` entities) either side gives an office: no evidence."""
+    names = a.features.officials | b.features.officials
+    return names | frozenset("e:" + n for n in names)
+
+
+def _cosine_terms(a: WeightedReport, b: WeightedReport, skip: frozenset[str] = frozenset(),
+                  weak: frozenset[str] = frozenset(),
+                  weak_weight: float = 1.0) -> tuple[float, list[str]]:
     small, large = (a.terms, b.terms) if len(a.terms) <= len(b.terms) else (b.terms, a.terms)
-    shared = [(t, w * large[t]) for t, w in small.items() if t in large]
+    shared = [(t, w * large[t] * (weak_weight if t in weak else 1.0))
+              for t, w in small.items() if t in large and t not in skip]
     shared.sort(key=lambda kv: (-kv[1], kv[0]))
     return sum(w for _, w in shared), [t for t, _ in shared[:5]]
 
 
-def _entity_overlap(a: WeightedReport, b: WeightedReport) -> tuple[float, list[str]]:
+def _entity_overlap(a: WeightedReport, b: WeightedReport, skip: frozenset[str] = frozenset(),
+                    weak: frozenset[str] = frozenset(),
+                    weak_weight: float = 1.0) -> tuple[float, list[str]]:
     """IDF-weighted overlap coefficient: rare shared names weigh most."""
-    shared = sorted(set(a.entities) & set(b.entities), key=lambda e: (-a.entities[e], e))
+    shared = sorted((e for e in set(a.entities) & set(b.entities) if "e:" + e not in skip),
+                    key=lambda e: (-a.entities[e], e))
     if not shared:
         return 0.0, []
     denominator = min(sum(a.entities.values()), sum(b.entities.values())) or 1.0
-    return sum(a.entities[e] for e in shared) / denominator, shared[:8]
+    total = sum(a.entities[e] * (weak_weight if "e:" + e in weak else 1.0) for e in shared)
+    return total / denominator, shared[:8]
+
+
+def _gap(a: WeightedReport, b: WeightedReport) -> int | None:
+    if a.features.event_day is None or b.features.event_day is None:
+        return None
+    return abs(a.features.event_day - b.features.event_day)
 
 
 def _embedding(a: WeightedReport, b: WeightedReport) -> float | None:
@@ -77,6 +135,17 @@ def _place_conflict(a: WeightedReport, b: WeightedReport) -> tuple[bool, Any]:
     if pa[0] != pb[0] or (pa[1] and pb[1] and pa[1] != pb[1]):
         return True, [list(pa), list(pb)]
     return False, list(pa)
+
+
+def _region_names(a: WeightedReport, b: WeightedReport) -> frozenset[str]:
+    """The states or provinces of two reports placed apart, as terms and entities.
+
+    Sharing the word "Pennsylvania" is no evidence when one report is placed in
+    Pennsylvania and the other in Georgia (its "Pennsylvania Avenue").
+    """
+    names = {normalise_name(p[1]) for p in (a.features.place, b.features.place) if p and p[1]}
+    words = {w for n in names for w in n.split()}
+    return frozenset(words | {"e:" + n for n in names if n})
 
 
 def _missing(a: WeightedReport, b: WeightedReport) -> list[str]:
@@ -135,15 +204,21 @@ def _counts(a: WeightedReport, b: WeightedReport) -> tuple[int, list[Any]]:
 def score_pair(a: WeightedReport, b: WeightedReport,
                weights: ScoreWeights) -> tuple[float, dict[str, Any]]:
     """Return ``(score, evidence)`` for one pair."""
-    terms, shared_terms = _cosine_terms(a, b)
-    entities, shared_entities = _entity_overlap(a, b)
+    boilerplate = _outlet_boilerplate(a, b) | _shared_brand(a, b)
+    gap = _gap(a, b)
+    officials = _officials(a, b)
+    far = gap is not None and gap > weights.date_tolerance_days
+    skip, weak = (boilerplate | officials, frozenset()) if far else (boilerplate, officials)
+    place_conflict, place = _place_conflict(a, b)
+    if place_conflict:
+        skip |= _region_names(a, b)
+    terms, shared_terms = _cosine_terms(a, b, skip, weak, weights.officials)
+    entities, shared_entities = _entity_overlap(a, b, skip, weak, weights.officials)
     emb = _embedding(a, b)
     score = weights.terms * terms + weights.entities * entities
     if emb is not None:
         score += weights.embedding * max(0.0, emb - weights.embedding_floor)
-    gap = None
-    if a.features.event_day is not None and b.features.event_day is not None:
-        gap = abs(a.features.event_day - b.features.event_day)
+    if gap is not None:
         if gap > weights.date_tolerance_days:
             score -= weights.date_far
         elif gap == 0:
@@ -159,7 +234,6 @@ def score_pair(a: WeightedReport, b: WeightedReport,
     conflict = bool(type_a and type_b and type_a != type_b)
     if conflict:
         score -= weights.type_conflict
-    place_conflict, place = _place_conflict(a, b)
     if place_conflict:
         score -= weights.place_conflict
     missing_share, missing = _missing_names(a, b)
@@ -177,6 +251,7 @@ def score_pair(a: WeightedReport, b: WeightedReport,
         "date_gap_days": gap, "event_types": [type_a, type_b] if conflict else type_a or type_b,
         "numbers": shown_counts, "missing_names": missing,
         "missing_salient_names": salient_missing,
+        "outlet_boilerplate": sorted(boilerplate)[:8],
     }
     return score, evidence
 

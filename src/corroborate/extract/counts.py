@@ -110,6 +110,7 @@ _ADJ_SLOT = {"dead": "killed", "wounded": "injured", "injured": "injured", "miss
 # Verbs before the number: "killing 15", "the blast wounded at least 20 people".
 _BEFORE_SLOTS: list[tuple[str, str]] = [
     ("killed", r"killing|killed|kills|kill|murdering|murdered|massacring|massacred|"
+               r"fatally\s+(?:shot|shooting|shoots|wounded|wounding)|"
                r"claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|"
                r"took\s+the\s+lives\s+of|taking\s+the\s+lives\s+of|left\s+dead"),
     ("injured", r"wounding|wounded|injuring|injured|hurting|hurt|wounds|injures|"
@@ -155,17 +156,17 @@ _NOT_COUNT_BEFORE = re.compile(
     r"suite|unit|channel|flight|section|chapter|since|in|of\s+the|sentenced\s+to|"
     r"(?:mother|father|parent|grandmother|grandfather)\s+of|"
     r"[a-z]+\s+(?:january|february|march|april|may|june|july|august|september|october|"
-    r"november|december))\s*$")
+    r"november|december)|\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.)\s*$")
 
 
 # Sentences giving running totals or past tolls ("the city's 40th homicide this year",
 # "since 2007, when 28 were killed"): their figures are not this incident's.
 _BACKGROUND = re.compile(
-    r"\b(?:this|last|the\s+past|so\s+far\s+this)\s+(?:year|month)\b|\bhomicides\b|"
+    r"\b(?:this|the\s+past|so\s+far\s+this)\s+(?:year|month)\b|\blast\s+year\b|\bhomicides\b|"
     r"\bsince\s+(?:19|20)\d\d\b|\b(?:previous|prior|unrelated|separate)\s+(?:\w+\s+)?"
     r"(?:shootings?|incidents?|attacks?|cases?)\b|\b(?:weeks|months|years|a\s+year)\s+"
-    r"(?:earlier|ago|before)\b|\bthe\s+past\s+week\b|^\s*(?:related|more\s+from|"
-    r"read\s+more|see\s+also)\b")
+    r"(?:earlier|ago|before)\b|\bthe\s+past\s+week\b|\band\s+a\s+half\s+ago\b|"
+    r"^\s*(?:related|more\s+from|read\s+more|see\s+also)\b")
 
 
 def _lower(text: str) -> str:
@@ -189,6 +190,10 @@ def _is_not_count(low: str, match: re.Match[str]) -> bool:
         return True
     if num in ("many", "numerous", "multiple", "some") and re.search(r"\b(?:so|too|how|as)\s*$",
                                                                     before):
+        return True
+    # "at some point the gunman shot ...": a vague word before a non-person noun.
+    if num in ("some", "several", "multiple") and re.match(r"\s+(?:point|time|way|kind|sort)\b",
+                                                          after):
         return True
     # "no one was killed" (a negation, not one victim); "Image 3 of 16" (a photo gallery).
     if re.search(r"\b(?:no|not|none|nobody)\s*$", before) and num == "one":
@@ -214,7 +219,7 @@ class _Hit:
 
 
 def _after_hit(low: str, match: re.Match[str], qty: Quantity) -> _Hit | None:
-    rest = low[match.end():match.end() + 160]
+    rest = low[match.end():match.end() + 160].split("\n", 1)[0]  # a line ends a headline
     adj = _ADJ_RE.match(rest)
     if adj:
         # "30 injured people were taken to hospitals" counts the hospitalized.
@@ -294,9 +299,18 @@ def _numeric_hits(low: str) -> list[_Hit]:
 
 _PAIR_RE = re.compile(
     rf"\b(?:a|an|one)\s+(?:[a-z0-9'’-]+\s+){{0,3}}?(?:{_ONE})\s+and\s+(?:a|an|one|another|his|her)"
-    rf"\s+(?:[a-z0-9'’-]+\s+){{0,3}}?(?:{_ONE})\s+(?:were|have\s+been|are|had\s+been)\s+"
-    r"(?:\w+ly\s+)?(?P<pred>shot\s+and\s+killed|shot\s+dead|killed|shot|wounded|injured|hurt)"
-    r"\b")
+    rf"\s+(?:[a-z0-9'’-]+\s+){{0,3}}?(?:{_ONE})\s+(?:(?:were|have\s+been|are|had\s+been)\s+"
+    r"(?:\w+ly\s+)?(?P<pred>shot\s+and\s+killed|shot\s+dead|shot\s+to\s+death|killed|shot|"
+    r"wounded|injured|hurt|found\s+dead|dead)|(?P<died>died))\b")
+# Two victims as the object of a killing: "fatally shot a woman and her daughter",
+# "kills wife and stepdaughter". A modifier word is never a verb ("and wounded a man").
+_PAIR_MOD = (r"(?:(?!(?:wound|injur|shot|hurt|kill|left|sent|struck|hit|fled|ran)\w*\b)"
+             r"[a-z0-9'’-]+\s+)")
+_PAIR_OBJ = re.compile(
+    r"\b(?:killed|killing|kills|murdered|murdering|fatally\s+(?:shot|shooting|shoots)|"
+    r"shot\s+and\s+killed|shoots\s+and\s+kills|shot\s+to\s+death)\s+"
+    rf"(?:(?:a|an|his|her|their|the)\s+)?{_PAIR_MOD}{{0,2}}?(?:{_ONE})\s*,?\s+and\s+"
+    rf"(?:(?:a|an|his|her|their|the)\s+)?{_PAIR_MOD}{{0,2}}?(?:{_ONE})\b")
 _MULTI_N = {"double": 2, "triple": 3, "quadruple": 4}
 
 
@@ -309,9 +323,12 @@ def _multi_hits(low: str) -> list[_Hit]:
         hit = _Hit(slot, Quantity(n, n, n, "exact"), m.start(), m.end(), None,
                    "counts.multi_word.v1")
         hits.extend(_split_shot(low, hit) if slot == "shot" else [hit])
+    for m in _PAIR_OBJ.finditer(low):
+        hits.append(_Hit("killed", Quantity(2, 2, 2, "exact"), m.start(), m.end(), None,
+                         "counts.killed_pair.v1"))
     for m in _PAIR_RE.finditer(low):
-        pred = m.group("pred")
-        slot = "shot" if pred == "shot" else "killed" if "kill" in pred or "dead" in pred \
+        pred = m.group("pred") or "dead"
+        slot = "shot" if pred == "shot" else "killed" if re.search("kill|dead|death", pred) \
             else "injured"
         hit = _Hit(slot, Quantity(2, 2, 2, "exact"), m.start(), m.end(), None,
                    "counts.coordinated_pair.v1")
@@ -365,31 +382,41 @@ _SINGLE_KILLED = re.compile(
     r"|\b(?:killing|killed|kills|murdered|murdering|shot\s+and\s+killed|shoots\s+(?:&|and)\s+"
     r"kills|fatally\s+shooting|fatally\s+shot|fatally\s+shoots|gunned\s+down|gunning\s+down)"
     rf"\s+{_DET}(?:{_ONE})\b"
-    r"|\b(?:shooting\s+death|murder|killing|slaying|homicide)\s+of\s+(?:a\s+|an\s+|the\s+)?"
+    # "killing him." but not "killing her two passengers" (a possessive)
+    r"|\b(?:killing|fatally\s+wounding)\s+(?:him|her)(?=\s*(?:[.,;:]|$|(?:and|in|on|at|"
+    r"with|instantly|inside|outside|there)\b))|\bpronounced\s+(?:him|her)\s+dead\b"
+    r"|\b(?:(?:shooting|gunshot)\s+death|murder|killing|slaying|homicide)\s+of\s+(?:a\s+|an\s+|the\s+)?"
     r"(?:[a-z0-9'’-]+\s+){0,3}?(?:"
     + _ONE + r")\b|\b(?:(?:man|woman|victim|teen|boy|girl)'s\s+body|(?:his|her)\s+body\s+(?:was|is|"
     r"had\s+been)\s+(?:found|discovered)|body\s+of\s+(?:a|the)\s+(?:man|woman|victim))\b"
     r"|\bdead\s+from\s+(?:a\s+)?gunshot")
 # Verbs whose object, when a PERSON name follows, is a victim ("killed Jamal Berry").
 _KILL_OBJ = re.compile(r"\b(?:killing|killed|murdered|murdering|shot\s+and\s+killed|"
-                       r"fatally\s+shooting|fatally\s+shot|shooting\s+death\s+of|"
+                       r"fatally\s+shooting|fatally\s+shot|(?:shooting|gunshot)\s+death\s+of|"
                        r"death\s+of|murder\s+of|killing\s+of|slaying\s+of)\s+(?=\S)")
 _HURT_OBJ = re.compile(r"\b(?:shot|shooting|wounding|wounded|injuring|injured)\s+(?=\S)")
 _SUICIDE = re.compile(
     r"\b(?:killed|killing|kills|shot|shooting|shoots)\s+(?:himself|herself)\b|"
     r"\bturn(?:ed|ing|s)\s+the\s+gun\s+on\s+(?:himself|herself)\b|\btook\s+(?:his|her)\s+own\s+life\b|\bself-inflicted\s+(?:gunshot\s+)?wound"
-    r"|\bcommitted\s+suicide\b")
+    r"|\bcommitted\s+suicide\b|\b(?:and\s+)?then\s+(?:himself|herself)\b")
 # A suicide that is surely fatal; a bare "shot himself" (a toddler playing with a gun) is not.
-_FATAL_SELF = re.compile(r"\b(?:killed|killing|kills|kill)\s+(?:himself|herself)\b|\bown\s+life\b|"
+_FATAL_SELF = re.compile(r"\b(?:killed|killing|kills|kill)\s+(?:himself|herself)\b|"
+                         r"\b(?:killed|killing|kills|shot\s+and\s+killed)\b.*\bthen\s+"
+                         r"(?:himself|herself)\b|\bown\s+life\b|"
                          r"\bcommitted\s+suicide\b|\bturn(?:ed|ing|s)\s+the\s+gun\s+on\b|"
                          r"\bfatal(?:ly)?\b|\bdied\b|\bdead\b|\bdeath\b")
 # A shooter's suicide after harming others: "shot his wife and then himself", "the gunman
 # killed himself", "a murder-suicide". Without such cues the one who shot himself is the
 # victim the report is about, not a second person.
 _OTHERS_FIRST = re.compile(
-    r"\b(?:then|before|murder-suicide|murder\s+suicide|gunman|shooter|suspect|attacker|"
+    r"\b(?:murder-suicide|murder\s+suicide|gunman|shooter|suspect|attacker|"
     r"killer|assailant)\b|\b(?:killed|killing|shot|shooting|stabbed|murdered)\s+(?:his|her|"
-    r"their|two|three|four|five|\d|a|an|the)\b")
+    r"their|two|three|four|five|\d|a|an|the)\b|\b(?:then|before)\s+(?:\w+\s+)?$")
+# "shot himself in the leg", "an accidental, self-inflicted wound": the one hurt is the
+# victim the report is about, not a shooter who died after harming others.
+_SELF_HURT = re.compile(r"^\s+in\s+(?:the|his|her)\s+(?:\w+\s+)?(?:leg|foot|feet|hand|arm|"
+                        r"thigh|knee|shoulder|finger|hip|ankle|calf|buttocks?|side)\b")
+_ACCIDENT = re.compile(r"\baccident(?:al|ally)?\b|\bwhile\s+(?:playing|cleaning|handling)\b")
 _HURT_PRED = r"shot|wounded|injured|hurt|grazed|hit|struck"
 _SINGLE_INJURED = re.compile(
     rf"\b(?:was|has\s+been|had\s+been|is|got)\s+(?:(?!fatally|mortally)\w+ly\s+)?"
@@ -397,25 +424,30 @@ _SINGLE_INJURED = re.compile(
     r"(?!\s*(?:,|and)?\s*(?:killed|dead|to\s+death|at\b|down|by\s+(?:a\s+)?(?:car|vehicle|"
     r"train|truck)))"
     rf"|\b(?:{_ONE})\s+(?:(?:is|was)\s+)?(?:shot|wounded|injured|hurt)\b"
-    r"(?!\s*(?:,|and)?\s*(?:killed|dead|to\s+death|at\b|down|his|her|a|an|the|their|him|them))"
+    # "the suspect shot both men", "shot open the door": the one named is the shooter.
+    r"(?!\s*(?:,|and)?\s*(?:killed|dead|to\s+death|at\b|down|his|her|a|an|the|their|him|them|"
+    r"both|open|two|three|four|five|\d|several|my|our|its|another|someone|"
+    rf"(?:him|her)sel(?:f|ves)|(?:{_ONE})\b))"
     r"|\b(?:suffered|sustained|suffering|sustaining|treated\s+for|with)\s+(?:a\s+|an\s+|"
     r"at\s+least\s+one\s+)?(?:[a-z-]+\s+){0,3}?(?:gunshot\s+wounds?|bullet\s+wounds?|"
     r"wounds?|injuries|injury)\b"
+    # "shot her baby": the possessive's noun is the victim, not "her".
     rf"|\b(?:shot|shooting|wounding|wounded|injuring|injured|hitting|striking|struck)\s+"
-    rf"(?:him|her|{_DET}(?:{_ONE}))\b"
+    rf"(?:{_DET}(?:{_ONE})|him|her)\b"
     rf"|\bleft\s+{_DET}(?:{_ONE})\s+(?:injured|wounded|hurt|in\s+\w+\s+condition|with)\b"
-    r"|\bin\s+(?:critical|stable|serious|fair|good|grave)\s+condition\b")
+    r"|\bin\s+(?:critical|stable|serious|fair|good|grave)\s+condition\b"
+    r"|\b(?:is|was)\s+(?:\w+ly\s+)?(?:recovering|expected\s+to\s+(?:survive|recover))\b")
 _SINGLE_HOSP = re.compile(
     r"\b(?:was|has\s+been|had\s+been|is|got)\s+(?:\w+ly\s+)?(?:hospitali[sz]ed|(?:taken|"
     r"rushed|transported|airlifted|flown|driven|brought)\s+to\s+(?:(?:a|the|an|area|local|"
     r"nearby)\s+)?(?:[a-z'’-]+\s+){0,3}?(?:hospital|medical\s+center|trauma\s+center))\b"
     r"|\b(?:remains|remained)\s+(?:hospitali[sz]ed|in\s+(?:the\s+)?hospital)\b")
 _PLURAL_SUBJ = re.compile(
-    r"\b(?:they|both|all|two|three|four|five|six|seven|eight|nine|ten|\d+|people|victims|"
+    r"\b(?:they|both|all|everyone|everybody|two|three|four|five|six|seven|eight|nine|ten|\d+|people|victims|"
     r"men|women|others|several|many|officers|each)\s+(?:[a-z-]+\s+)?"
     r"(?:(?:were|have|had|been|are|later|all|both|also|\w+ly)\s+)*$")
 # "no one was killed", "none of them were hurt": a negated subject names no victim.
-_NO_SUBJ = re.compile(r"\b(?:no\s+one|nobody|none(?:\s+of\s+\w+)?|no\s+(?:other\s+)?"
+_NO_SUBJ = re.compile(r"\b(?:no\s+one|nobody|anyone|anybody|none(?:\s+of\s+\w+)?|no\s+(?:other\s+)?"
                       r"(?:people|persons?|victims?|officers?|one\s+else|bystanders?))\s+"
                       r"(?:[a-z]+\s+){0,2}$")
 _MULTI = re.compile(r"\b(?P<n>double|triple|quadruple)\s+(?P<what>shooting|homicide|murder|"
@@ -425,10 +457,14 @@ _MALE = {"man", "boy", "he", "him", "his", "father", "husband", "son", "brother"
          "uncle", "grandfather", "male", "gentleman", "nephew", "grandson", "stepson"}
 _FEMALE = {"woman", "girl", "she", "her", "mother", "wife", "daughter", "sister", "girlfriend",
            "aunt", "grandmother", "female", "lady", "niece", "granddaughter"}
-_NEW_MARK = re.compile(r"\b(?:another|second|other|third|a\s+different)\b")
+# "another man", "a second victim", "the other woman": a mention marked as someone new.
+_NEW_MARK = re.compile(rf"\b(?:another|second|other|third|a\s+different)\s+(?:[a-z0-9'’-]+\s+)?"
+                       rf"(?:{_ONE}|person|one)\b|\banother\s*$")
+# Headlines and list items end at a line break: a subject never reaches across one.
 _CLAUSE_BREAKS = (". ", "; ", " and ", " but ", ", ", " after ", " when ", " while ",
                   " where ", " who ", '"', "“", " | ", " -- ", " – ", " said ", " says ",
-                  " told ")
+                  " told ", "\n")
+_POSSESSIVE = frozenset({"his", "her", "their"})
 
 
 @dataclass
@@ -439,24 +475,52 @@ class _Victim:
     first: dict[str, tuple[int, int, int]]  # slot -> (start, end, sent_start)
 
 
+@dataclass(frozen=True)
+class _Key:
+    """What one mention says about its victim."""
+
+    name: str | None
+    gender: str | None
+    new: bool
+    slot: str = ""
+    same: bool = False  # a coordinated predicate: the previous mention's subject
+
+
+def _window_start(low: str, pos: int) -> int:
+    """Where the clause before ``pos`` starts (just after the previous clause break)."""
+    head = low[:pos]
+    found = [(head.rfind(m), m) for m in _CLAUSE_BREAKS if m in head]
+    if not found:
+        return 0
+    at, mark = max(found, key=lambda f: f[0] + len(f[1]))
+    window = head[at + len(mark):]
+    # "the woman, who suffered ...": the subject sits before the relative pronoun.
+    if mark != "\n" and re.fullmatch(r"\s*(?:who|which|that)?\s*", window):
+        return _window_start(low, at)
+    return at + len(mark)
+
+
 def _subject_window(low: str, pos: int) -> str:
     """The clause text before a predicate (back to the previous clause break)."""
-    head = low[:pos]
-    cut = max((head.rfind(m) + len(m) for m in _CLAUSE_BREAKS if m in head), default=0)
-    window = head[cut:]
-    if window.strip() in ("", "who", "which", "that") and cut > 0:
-        # "the woman, who suffered ...": the subject sits before the relative pronoun.
-        return _subject_window(low, cut - 2) + window
-    return window
+    return low[_window_start(low, pos):pos]
 
 
 def _gender(text: str) -> str | None:
-    """Gender of the nearest gendered word (the head noun or pronoun sits last)."""
-    for word in reversed(re.findall(r"[a-z]+", text)):
+    """Gender of the nearest gendered word (the head noun or pronoun sits last).
+
+    A possessive before a noun ("his friend") says nothing about the noun's gender.
+    """
+    words = re.findall(r"[a-z]+", text)
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if word in _POSSESSIVE and i < len(words) - 1:
+            continue
         if word in _MALE:
             return "m"
         if word in _FEMALE:
             return "f"
+        if re.fullmatch(_ONE, word):
+            return None  # the head noun is known and not gendered ("the child died")
     return None
 
 
@@ -484,49 +548,97 @@ _NAME_FILLER = frozenset({"jr", "sr", "ii", "iii", "iv", "mr", "mrs", "ms", "dr"
 
 
 def _same_name(a: str, b: str) -> bool:
-    """"Kaden Hammond", "Hammond" and "Kaden" name one person: they share a name word."""
-    words = [set(re.findall(r"[a-z][a-z'’-]+", n)) - _NAME_FILLER for n in (a, b)]
-    return bool(words[0] & words[1])
+    """"Ivo Brandt", "Brandt" and "Ivo" name one person: they share a name word."""
+    full = [[w for w in re.findall(r"[a-z][a-z'’-]+", n) if w not in _NAME_FILLER]
+            for n in (a, b)]
+    # "Adam Laber" and "Jenna Laber": relatives share a surname, not a first name.
+    if all(len(f) >= 2 for f in full) and full[0][0] != full[1][0]:
+        return False
+    return bool(set(full[0]) & set(full[1]))
 
 
-def _victim_key(sent: Any, low: str, start: int, end: int,
-                obj: bool) -> tuple[str | None, str | None, bool]:
-    """(surname, gender, marked-as-new) for the victim of a predicate at [start, end).
+# Between a name and a predicate, a complementizer or pronoun starts a new subject:
+# "a cousin told Marta Ilves that the boy had died".
+_NOT_NAME_SUBJECT = re.compile(r"\b(?:that|he|she|they|him|her)\b")
+
+
+def _subject_name(sent: Any, low: str, start: int, window: str) -> tuple[str | None, int]:
+    """The PERSON name that is the subject of a predicate at ``start``, and where it ends."""
+    ent = _person_ent(sent, start - len(window), start + 1, last=True)
+    if ent is None:
+        return None, start - len(window)
+    end = ent.end_char - sent.start_char
+    # "Greta Solheim learned that her brother had been killed": a verb between the name and
+    # the predicate means the name is not its subject.
+    verbs = any(t.pos_ == "VERB" and ent.end_char <= t.idx < sent.start_char + start
+                for t in sent)
+    if verbs or _NOT_NAME_SUBJECT.search(low[end:start]):
+        return None, start - len(window)
+    return _lower(ent.text), end
+
+
+# "Rolf Danner was hit in the neck and died": after "and", a predicate with no subject of its
+# own shares the previous one's.
+_SAME_SUBJECT = re.compile(r"\s(?:and|but)\s+(?:(?:later|then|also|eventually|subsequently|"
+                           r"soon|\w+ly)\s+)*$")
+
+
+# An agent phrase ending right before a predicate: "by her son", "by a 4-year-old boy".
+_AGENT = re.compile(r"\bby\s+(?:[a-z0-9'’-]+\s+){1,4}$")
+
+
+def _victim_key(sent: Any, low: str, start: int, end: int, obj: bool, slot: str) -> _Key:
+    """What the mention of a ``slot`` predicate at [start, end) says about its victim.
 
     ``obj``: the victim follows the verb ("killing his wife"), else it precedes it.
     """
     if obj:
         text = low[start:end]
-        return _person_at(sent, start, end + 1), _gender(text), False
+        return _Key(_person_at(sent, start, end + 1), _gender(text), False, slot)
     window = _subject_window(low, start)
-    ent = _person_ent(sent, start - len(window), start + 1, last=True)
-    # "Toni Collins learned that her son had been killed": a verb between the name and
-    # the predicate means the name is not its subject.
-    verbs = ent is not None and any(
-        t.pos_ == "VERB" and ent.end_char <= t.idx < sent.start_char + start
-        for t in sent)
-    name = _lower(ent.text) if ent is not None and not verbs else None
-    gender = _gender(window + " " + low[start:end])
-    return name, gender, bool(_NEW_MARK.search(window))
+    name, name_end = _subject_name(sent, low, start, window)
+    # After a name, only the words after it speak about the victim's gender; an agent
+    # ("a mother shot by her son dies") says nothing about it.
+    gender = _gender(_AGENT.sub(" ", low[name_end:start] if name else window) + low[start:end])
+    same = bool(_SAME_SUBJECT.search(low[:start]))
+    return _Key(name, gender, bool(_NEW_MARK.search(window)), slot, same)
 
 
-def _assign(victims: list[_Victim], name: str | None, gender: str | None, new: bool) -> _Victim:
-    """Attach a mention to a known victim when it can be the same person, else add one."""
-    if name:
+def _compatible(v: _Victim, key: _Key) -> bool:
+    """Whether a mention can be about a known victim (nothing it says contradicts)."""
+    return v.name != "<self>" and not (key.gender and v.gender and key.gender != v.gender)
+
+
+def _recent(victims: list[_Victim], key: _Key, *, unnamed: bool = False) -> _Victim | None:
+    """The most recent compatible victim; a death goes to one already dead if any.
+
+    News restates a death many times; a wounded second victim ("another man was hurt",
+    "the man is in stable condition") is rarely the subject of a later "he died".
+    """
+    pool = [v for v in victims if _compatible(v, key) and not (unnamed and v.name)]
+    if key.slot == "killed":
+        dead = [v for v in pool if "killed" in v.status]
+        pool = dead or pool
+    return pool[-1] if pool else None
+
+
+def _match(victims: list[_Victim], key: _Key) -> _Victim | None:
+    if key.name:
         for v in victims:
-            if v.name and v.name != "<self>" and _same_name(v.name, name):
+            if v.name and v.name != "<self>" and _same_name(v.name, key.name):
                 return v
-        for v in reversed(victims):
-            if v.name is None and (v.gender is None or gender is None or v.gender == gender):
-                v.name, v.gender = name, v.gender or gender
-                return v
-    elif not new:
-        for v in reversed(victims):
-            if v.name != "<self>" and (gender is None or v.gender is None or v.gender == gender):
-                v.gender = v.gender or gender
-                return v
-    victim = _Victim(name, gender, set(), {})
-    victims.append(victim)
+        return _recent(victims, key, unnamed=True)
+    return None if key.new else _recent(victims, key)
+
+
+def _assign(victims: list[_Victim], key: _Key) -> _Victim:
+    """Attach a mention to a known victim when it can be the same person, else add one."""
+    victim = _match(victims, key)
+    if victim is None:
+        victim = _Victim(key.name, key.gender, set(), {})
+        victims.append(victim)
+    victim.name = victim.name or key.name
+    victim.gender = victim.gender or key.gender
     return victim
 
 
@@ -540,7 +652,8 @@ def _name_objects(sent: Any, low: str, regex: re.Pattern[str],
     return out
 
 
-def _single_mentions(sent: Any, low: str) -> list[tuple[str, int, int, bool, bool]]:
+def _single_mentions(sent: Any, low: str,
+                     murder_suicide: bool = False) -> list[tuple[str, int, int, bool, bool]]:
     """(slot, start, end, suicide, victim-is-object) for single-victim predicates."""
     found: list[tuple[str, int, int, bool, bool]] = []
     for slot, regex in (("killed", _SINGLE_KILLED), ("injured", _SINGLE_INJURED),
@@ -557,29 +670,57 @@ def _single_mentions(sent: Any, low: str) -> list[tuple[str, int, int, bool, boo
             found.append((slot, m.start(), m.end(), False, obj))
     found.extend(_name_objects(sent, low, _KILL_OBJ, "killed"))
     found.extend(_name_objects(sent, low, _HURT_OBJ, "injured"))
-    found.extend(_self_mention(low, m) for m in _SUICIDE.finditer(low))
+    found.extend(_self_mention(low, m, murder_suicide) for m in _SUICIDE.finditer(low))
     return sorted(found, key=lambda f: f[1])
 
 
-def _self_mention(low: str, m: re.Match[str]) -> tuple[str, int, int, bool, bool]:
-    """A suicide or self-inflicted shot: the shooter as an extra victim, or the victim."""
+def _self_mention(low: str, m: re.Match[str],
+                  murder_suicide: bool = False) -> tuple[str, int, int, bool, bool]:
+    """A suicide or self-inflicted shot: the shooter as an extra victim, or the victim.
+
+    ``murder_suicide``: the report calls the incident one, so whoever killed himself is
+    the shooter (two sons found shot, their father's wound self-inflicted), not one of his
+    victims.
+    """
+    if _SELF_HURT.match(low[m.end():]):
+        return ("injured", m.start(), m.end(), False, False)
     fatal = bool(_FATAL_SELF.search(low))
-    if _OTHERS_FIRST.search(low[:m.start()]):
+    if ((murder_suicide and fatal) or _OTHERS_FIRST.search(low[:m.start()])) \
+            and not _ACCIDENT.search(low):
         return ("killed", m.start(), m.end(), True, False)
     return ("killed" if fatal else "injured", m.start(), m.end(), False, False)
 
 
+_MURDER_SUICIDE = re.compile(r"\bmurder[\s-]+suicide\b(?!\s*,?\s*(?:but|or)\b)")
+# "has not ruled out a murder-suicide", "if it was a murder-suicide": not a finding.
+_NOT_FOUND = re.compile(r"\b(?:not|if|whether|or|possible|possibility|considering|ruled?\s+out)\b")
+
+
+def _is_murder_suicide(sents: list[tuple[Any, str]]) -> bool:
+    """Whether the report calls the incident a murder-suicide (not merely one considered)."""
+    for _sent, low in sents:
+        for m in _MURDER_SUICIDE.finditer(low):
+            if not _NOT_FOUND.search(low[max(0, m.start() - 60):m.start()]):
+                return True
+    return False
+
+
 def _collect_victims(sents: list[tuple[Any, str]]) -> list[_Victim]:
     victims: list[_Victim] = []
+    murder_suicide = _is_murder_suicide(sents)
     for sent, low in sents:
-        for slot, start, end, suicide, obj in _single_mentions(sent, low):
+        last: _Victim | None = None  # the previous mention's victim in this sentence
+        for slot, start, end, suicide, obj in _single_mentions(sent, low, murder_suicide):
             if suicide:
                 if any(v.name == "<self>" for v in victims):
                     continue
                 victim = _Victim("<self>", None, set(), {})
                 victims.append(victim)
             else:
-                victim = _assign(victims, *_victim_key(sent, low, start, end, obj))
+                key = _victim_key(sent, low, start, end, obj, slot)
+                same = key.same and last is not None and _compatible(last, key)
+                victim = last if same and last is not None else _assign(victims, key)
+            last = victim
             victim.status.add(slot)
             base = sent.start_char
             victim.first.setdefault(slot, (base + start, base + end, base))
@@ -651,7 +792,57 @@ def extract_counts(doc: Any, *, skip_sentences: Container[int] = ()) -> list[Cou
     victims = _collect_victims(kept)
     _fatal_fallback(victims, kept)
     mentions.extend(_victim_mentions(victims))
+    if any(v.name == "<self>" and "killed" in v.status for v in victims) or any(
+            _SHOOTER_KILLED.search(low) for _sent, low in kept):
+        mentions.extend(_with_shooter(doc.text, mentions))
     return sorted(mentions, key=lambda m: (m.start, m.slot))
+
+
+# Whom a figure counts when it names the shooter's victims ("killed 2 daughters", "two
+# children died", "left two others dead"), not everyone dead ("three bodies").
+_VICTIM_NOUNS = re.compile(r"\b(?:children|kids|daughters|sons|victims|others|family\s+members|"
+                           r"relatives)\b")
+# The shooter killed by police: "the gunman was shot and killed by officers".
+_POLICE = r"(?:police|officers?|deputies|deputy|troopers?|agents?|swat)"
+_SHOOTER = r"(?:suspect|gunman|shooter|attacker|assailant|killer)"
+_SHOOTER_KILLED = re.compile(
+    rf"\b{_SHOOTER}\b[^.;]{{0,80}}?\b(?:was|were|been|being)\s+(?:\w+ly\s+)?(?:shot\s+and\s+"
+    rf"killed|killed|shot\s+dead|fatally\s+shot|shot\s+to\s+death)\s+by\s+(?:\w+\s+){{0,2}}?{_POLICE}"
+    rf"|\b{_POLICE}\s+(?:\w+\s+)?(?:shot\s+and\s+killed|killed|fatally\s+shot|shot\s+dead)\s+"
+    rf"the\s+(?:\w+\s+)?{_SHOOTER}\b"
+    rf"|\bbefore\s+(?:being|he\s+was|she\s+was)\s+(?:shot\s+and\s+|fatally\s+shot\s+and\s+)?"
+    rf"killed\s+by\s+{_POLICE}")
+# A figure of those killed by someone (a gunman, a neighbour) counts only his victims.
+_BY_SHOOTER = re.compile(r"\bby\s+(?:a|an|the)\s+(?:[a-z0-9-]+\s+)?(?:man|woman|gunman|"
+                         r"shooter|suspect|attacker|teen|father|husband)\b")
+_WITH_SHOOTER = re.compile(r"\bincluding\s+(?:the\s+)?(?:gunman|shooter|suspect|attacker|"
+                           r"killer|man|father|mother|husband|wife)\b")
+
+
+def _with_shooter(text: str, mentions: list[CountMention]) -> list[CountMention]:
+    """A shooter who killed others and then himself: his victims plus him.
+
+    Casualty tallies (GVA, police) count every death, the shooter's too; a report
+    that counts "two children" and says the father shot himself states three dead.
+    """
+    out = []
+    for m in mentions:
+        if m.slot != "killed" or m.rule not in ("counts.numeric_object.v1",
+                                                "counts.numeric_subject.v1",
+                                                "counts.killed_pair.v1"):
+            continue
+        phrase = _lower(text[m.start:m.end])
+        sentence = _lower(text[m.sent_start:m.end + 80])
+        if m.rule == "counts.numeric_subject.v1" and not (
+                _VICTIM_NOUNS.search(phrase) or _BY_SHOOTER.search(sentence)):
+            continue
+        if _WITH_SHOOTER.search(sentence):
+            continue
+        value = m.value + 1
+        out.append(replace(m, value=value, low=value if m.low is not None else None,
+                           high=value if m.high is not None else None,
+                           rule="counts.victims_and_shooter.v1"))
+    return out
 
 
 def _best(candidates: list[CountMention]) -> CountMention | None:
@@ -679,8 +870,8 @@ def report_count(mentions: Sequence[CountMention], slot: str) -> CountMention | 
     if best is None or slot != "injured" or best.rule != "counts.shot_total.v1":
         return best
     killed = report_count(mentions, "killed")
-    if killed is None or killed.value > best.value:
+    if killed is None:
         return best
-    left = best.value - killed.value
+    left = max(0, best.value - killed.value)
     return replace(best, value=left, low=left if best.low is not None else None,
                    high=left if best.high is not None else None)

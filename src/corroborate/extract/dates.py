@@ -6,16 +6,18 @@ always gives the same output.
 
 Stages:
 1. ``_scan``: hand-rolled patterns find date expressions (full dates, month-day,
-   weekday, "yesterday", "four years ago", "five days after ...").
+   weekday, "yesterday", "four years ago", "five days after ...", "New Year's Eve").
 2. ``_reference``: the publication date, else an anchor read from the text
    (dateline, "four years since ... January 3, 2020", weekday + month-day pairs).
 3. ``_resolve``: each expression becomes ``YYYY-MM-DD`` / ``YYYY-MM`` / ``YYYY``
    or ``XXXX-MM-DD`` when no year can be known.
 4. ``_choose_event``: the date attached to the main violent event (the nearest clause
    above the date is a killing/attack/bombing, early full sentences), not the date of a
-   statement ("police said Friday"); ``_units`` re-joins sentences that upper-case wire
-   text splits mid-way. Then ``_past_sentences`` flags sentences about older incidents
-   and ``_referenced`` summarises them.
+   statement ("police said Friday") or of a later step ("arrested Monday"); a clock time
+   or part of day ("10 p.m. Saturday") marks how incidents are told; page stamps ("Posted:
+   June 10, 2015 8:12 AM") are no candidates; ``_units`` re-joins sentences that upper-case
+   wire text (or a "p.m." before the day) splits mid-way. Then ``_past_sentences`` flags
+   sentences about older incidents and ``_referenced`` summarises them.
 """
 
 from __future__ import annotations
@@ -91,6 +93,16 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
 _WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _NUM = r"(?P<n>\d{1,2}|" + "|".join(_NUMWORDS) + r")"
 
+_AP = r"['’]?s?"
+# Named days of US news ("on New Year's Eve", "Christmas night", "Easter Sunday"). The bare
+# names ("Christmas gifts", "the Thanksgiving holiday") count only after "on".
+_HOLIDAY = (
+    rf"\b(?P<hol>new\s+year{_AP}\s+(?:eve|day)|christmas\s+(?:eve|day|night|morning)|"
+    r"thanksgiving\s+(?:day|night|morning|eve)|fourth\s+of\s+july|independence\s+day|"
+    rf"memorial\s+day|labor\s+day|easter\s+(?:sunday|morning)|black\s+friday|good\s+friday|"
+    rf"mother{_AP}\s+day|father{_AP}\s+day|valentine{_AP}\s+day|st\.?\s+patrick{_AP}\s+day|"
+    r"halloween\s+night|(?<=on\s)(?:christmas|thanksgiving|halloween|easter))\b")
+
 # Order matters: earlier patterns win overlaps.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pat, re.IGNORECASE)) for kind, pat in (
@@ -106,6 +118,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("anniv", r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
                   r"tenth|\d{1,2}(?:st|nd|rd|th))\s+(?:\w+\s+)?anniversary\b"),
         ("lastx", r"\blast\s+(?P<unit>month|year)\b"),
+        ("holiday", _HOLIDAY),
         ("rel", r"\b(?P<rel>yesterday|today|tonight|last\s+night|this\s+morning|"
                 r"this\s+afternoon|this\s+evening|earlier\s+today)\b"),
         ("wd", rf"\b(?:(?P<mod>last|this|next|on|early|late)\s+(?:on\s+)?)?{_WD}\b"),
@@ -153,7 +166,10 @@ def _reported(chain: list[Any], date_start: int) -> bool:
     return not any(t.lower_ == "that" for t in between)
 
 
-_FUTURE = re.compile(r"\b(?:will|would|is scheduled|are scheduled|set to|plans? to|next)\b",
+# "was to begin work Monday", "we'll have more Sunday": plans, not events.
+_FUTURE = re.compile(r"\b(?:will|would|is scheduled|are scheduled|set to|plans? to|next|"
+                     r"(?:was|were) (?:due |supposed )?to "
+                     r"(?!(?:the|a|an|his|her|their|its|blame)\b)|upcoming)\b|\w['’]ll\b",
                      re.IGNORECASE)
 
 
@@ -252,6 +268,58 @@ def _nearest_year(month: int, day: int, ref: dt.date) -> dt.date | None:
     """The month-day closest to ``ref`` that is not more than a week after it (news looks back)."""
     options = [d for y in (ref.year - 1, ref.year, ref.year + 1)
                if (d := _date(y, month, day)) and d <= ref + dt.timedelta(days=7)]
+    return min(options, key=lambda d: abs((ref - d).days)) if options else None
+
+
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month, day = divmod(h + ell - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The n-th given weekday of a month; n = -1 for the last one."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _holiday_date(name: str, year: int) -> dt.date | None:
+    """The day a holiday name stands for in ``year`` (US calendar)."""
+    key = re.sub(r"[^a-z]", "", name.lower())
+    fixed = {"newyearseve": (12, 31), "newyearsday": (1, 1), "christmaseve": (12, 24),
+             "fourthofjuly": (7, 4), "independenceday": (7, 4), "valentinesday": (2, 14),
+             "stpatricksday": (3, 17), "halloweennight": (10, 31), "halloween": (10, 31)}
+    if key in fixed:
+        return dt.date(year, *fixed[key])
+    if key.startswith("christmas"):
+        return dt.date(year, 12, 25)
+    if key.startswith("thanksgiving"):
+        day = _nth_weekday(year, 11, 3, 4)
+        return day - dt.timedelta(days=1) if key.endswith("eve") else day
+    if key.startswith("easter") or key == "goodfriday":
+        return _easter(year) - dt.timedelta(days=2 if key == "goodfriday" else 0)
+    rules = {"blackfriday": (11, 3, 4, 1), "memorialday": (5, 0, -1, 0),
+             "laborday": (9, 0, 1, 0), "mothersday": (5, 6, 2, 0), "fathersday": (6, 6, 3, 0)}
+    if key in rules:
+        month, weekday, n, plus = rules[key]
+        return _nth_weekday(year, month, weekday, n) + dt.timedelta(days=plus)
+    return None
+
+
+def _nearest_holiday(name: str, ref: dt.date) -> dt.date | None:
+    """The occurrence closest to ``ref`` and not more than a week after it (like month-days)."""
+    options = [d for y in (ref.year - 1, ref.year, ref.year + 1)
+               if (d := _holiday_date(name, y)) and d <= ref + dt.timedelta(days=7)]
     return min(options, key=lambda d: abs((ref - d).days)) if options else None
 
 
@@ -363,6 +431,9 @@ def _resolve(raw: _Raw, ref: dt.date | None, prior: dt.date | None, sentence: st
         return _fmt(ref - dt.timedelta(days=back)), True
     if kind == "wd":
         return _resolve_weekday(raw, ref, sentence), True
+    if kind == "holiday":
+        day = _nearest_holiday(raw.get("hol") or "", ref)
+        return (_fmt(day), True) if day else None
     return None
 
 
@@ -519,19 +590,64 @@ def _event_score(doc: Any, mention: DateMention, unit: tuple[int, int, int],
     sent = doc.char_span(u_start, u_end, alignment_mode="expand")
     if sent is not None and any(_is_event(t) for t in sent):
         score += 1.0
-    if _FUTURE.search(sent.text if sent is not None else ""):
+    future = bool(_FUTURE.search(sent.text if sent is not None else ""))
+    if future:
         score -= 1.5
+    if not attached and _follow_up(chain):
+        score -= 1.5  # "was arrested Monday", "appeared in court Tuesday": a later step
+    if _clocked(doc_text(doc), mention):
+        score += 1.0  # "at 9:15 p.m. Friday", "Saturday night": how incidents are told
+    if _APPROXIMATE.search(mention.text):
+        score -= 1.5  # "two weeks ago" names no day: any stated day is better
     if ref and not mention.value.startswith("X"):
         d = dt.date.fromisoformat(mention.value)
-        if d > ref + dt.timedelta(days=1):
+        if d > ref + dt.timedelta(days=1) or (d > ref and future):
             score -= 4.0  # a date after the report is a plan, not the incident
         elif (ref - d).days > 60:
             score -= 4.0  # much older than the report: a referenced incident
     return score
 
 
+_APPROXIMATE = re.compile(r"\b(?:weeks?|months?|years?)\s+(?:ago|after|later)\b", re.IGNORECASE)
+
+# Verbs of what follows an incident: its date is not the incident's.
+_FOLLOW_UP = frozenset({
+    "arrest", "charge", "identify", "release", "arraign", "plead", "sentence", "indict",
+    "appear", "announce", "rule", "file", "set", "search", "continue", "remain", "mourn",
+    "struggle", "attend", "remember", "gather", "bury", "speak", "ask", "seek", "testify",
+    "convict", "lower", "meet", "visit", "investigate", "name", "face",
+    "return", "issue", "reopen", "close", "dismiss", "order", "book", "jail", "surrender",
+    "rally", "march", "honor", "discuss", "raise", "expect", "plan"})
+
+
+def _follow_up(chain: list[Any]) -> bool:
+    """True when the nearest verb above a date names a later step (arrest, court, vigil)."""
+    verb = next((t for t in chain if t.pos_ in {"VERB", "AUX"}), None)
+    return verb is not None and verb.lemma_.lower() in _FOLLOW_UP
+
+
+_CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b\.?|\bnoon\b",
+                    re.IGNORECASE)
+_DAY_PART = re.compile(r"^\s*(?:night|morning|afternoon|evening)\b", re.IGNORECASE)
+_DAY_PART_REL = re.compile(r"(?:night|morning|afternoon|evening)$", re.IGNORECASE)
+
+
+def _clocked(text: str, mention: DateMention) -> bool:
+    """A clock time or part of day beside the date ("around 10 p.m. Saturday")."""
+    if _DAY_PART.match(text[mention.end:mention.end + 12]) or _DAY_PART_REL.search(mention.text):
+        return True
+    before = text[max(0, mention.start - 30):mention.start].rsplit("\n", 1)[-1]
+    after = text[mention.end:mention.end + 30].split("\n", 1)[0]
+    return bool(_CLOCK.search(before) or _CLOCK.search(after))
+
+
 # A full stop, or the dash / bracket that closes a dateline ("3 JAN 90 (EFE) -- [TEXT]").
 _TERMINAL = re.compile(r"(?:[.!?][\"'”’)\]]*|--|—|–|\])\s*$")
+
+
+# spaCy ends a sentence at "9:15 p.m." before "Friday, October 14 in an apartment ...".
+_SPLIT_AT_CLOCK = re.compile(r"\b[ap]\.m\.\s*$", re.IGNORECASE)
+_STARTS_WITH_DAY = re.compile(rf"(?:on\s+)?(?:{_WD}|{_MON})", re.IGNORECASE)
 
 
 def _units(doc: Any) -> tuple[list[tuple[int, int]], dict[int, int]]:
@@ -548,7 +664,9 @@ def _units(doc: Any) -> tuple[list[tuple[int, int]], dict[int, int]]:
     for sent in doc.sents:
         if units:
             prev = text[units[-1][0]:units[-1][1]]
-            if not _TERMINAL.search(prev) and "\n\n" not in prev:
+            split = not _TERMINAL.search(prev) or bool(
+                _SPLIT_AT_CLOCK.search(prev) and _STARTS_WITH_DAY.match(sent.text))
+            if split and "\n\n" not in prev:
                 units[-1] = (units[-1][0], sent.end_char)
                 fragments[sent.root.i] = sent.start - 1
                 continue
@@ -556,11 +674,33 @@ def _units(doc: Any) -> tuple[list[tuple[int, int]], dict[int, int]]:
     return units, fragments
 
 
+# Page furniture: "Posted: Wednesday, June 10, 2015 8:12 AM CDT", "(Published Friday, Feb.
+# 10, 2017)", "Updated: Mar 2, 2016", a tweet's "— Name (@handle) January 3, 2017".
+_META_BEFORE = re.compile(
+    r"(?:\b(?:posted|updated|published|created|modified|dated?|release|report|"
+    r"information\s+for|copyright)\b\s*(?:on|at)?\s*:?|\(@\w+\)|[|©])\s*$", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(r"^,?\s*\d{1,2}:\d\d")
+
+
+def _furniture(text: str, mention: DateMention) -> bool:
+    """A full date that stamps the page (posting, update, tweet), not an event."""
+    if mention.relative or not re.search(r"(?:19|20)\d\d", mention.text):
+        return False
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line = text[line_start:mention.start] + text[mention.end:line_end if line_end >= 0 else None]
+    return bool(_META_BEFORE.search(text[max(line_start, mention.start - 40):mention.start])
+                or _CLOCK_AFTER.match(text[mention.end:mention.end + 12])
+                or len(re.findall(r"[A-Za-z]+", line)) <= 3)
+
+
 def _choose_event(doc: Any, mentions: list[DateMention], dateline: _Raw | None,
                   ref: dt.date | None) -> DateMention | None:
     units, fragments = _units(doc)
+    text = doc_text(doc)
     candidates = [m for m in mentions if len(m.value) == 10
-                  and not (dateline and m.start == dateline.start)]
+                  and not (dateline and m.start == dateline.start)
+                  and not _furniture(text, m)]
     if not candidates:
         return None
 

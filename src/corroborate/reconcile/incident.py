@@ -60,6 +60,21 @@ def _not_after_first_report(claims: list[Claim],
     return kept or claims
 
 
+def _event_day(fact: Fact | None, analyses: Sequence[ReportAnalysis]) -> str | None:
+    """The reconciled date, or the first publication day when no report dates the incident.
+
+    News reports an incident on its day or soon after ("a shooting left two dead"), so
+    the first report's day is the best estimate left (it carries no claim). It also wins
+    over a date after it: only follow-ups (an arrest, a funeral) dated themselves then.
+    """
+    days = sorted(str(a.event_date) for a in analyses
+                  if a.event_date and a.event_date_basis == "published")
+    best = str(fact.best) if fact is not None and fact.best else None
+    if days and (best is None or (best[:4].isdigit() and best > days[0])):
+        return days[0]
+    return best
+
+
 _MARK = "+report_figure"
 _SINGLE_VICTIMS = "counts.single_victims"
 
@@ -86,6 +101,28 @@ def _injured_from_hospitalized(claims: list[Claim]) -> list[Claim]:
     return [derived] + [replace(c, extractor=c.extractor.removesuffix(_MARK)) for c in injured]
 
 
+def _without_unbacked_victims(injured: list[Claim], killed: list[Claim]) -> list[Claim]:
+    """Discount wounded counted one by one when most reports tallying the dead name none.
+
+    A report that tallies the dead and says nothing of wounded implies there were none;
+    a victim counted from "was shot" in one report (often one who died, told apart by a
+    missed name or pronoun) does not outweigh several such silences. Numeric figures
+    ("two others were wounded") are never discounted. The claims stay on the record, each
+    report's figure set to 0 and tagged, so a reader sees what was discounted and why.
+    """
+    figures = {r: _report_figure([c for c in injured if c.report == r])
+               for r in {c.report for c in injured}}
+    if any(not f.extractor.startswith(_SINGLE_VICTIMS) for f in figures.values()):
+        return injured
+    silent = {c.report for c in killed} - set(figures)
+    if len(silent) < len(figures):
+        return injured
+    chosen = {id(f) for f in figures.values()}
+    return [replace(c, value=0, low=None, high=None, extractor=c.extractor.removesuffix(_MARK)
+                    + "+unbacked_by_other_reports" + _MARK) if id(c) in chosen else
+            replace(c, extractor=c.extractor.removesuffix(_MARK)) for c in injured]
+
+
 def _injured_after_deaths(injured: list[Claim], killed: list[Claim],
                           best_killed: int) -> list[Claim]:
     """Injured figures net of the wounded who later died (or were counted as shot).
@@ -94,6 +131,7 @@ def _injured_after_deaths(injured: list[Claim], killed: list[Claim],
     its wounded ("a toddler in critical condition" who died the next day; "four shot"
     when one of them died): its injured figure drops by the difference, never below 0.
     """
+    injured = _without_unbacked_victims(injured, killed)
     own_killed: dict[str, int] = {}
     published: dict[str, str] = {}
     for report in {c.report for c in killed}:
@@ -120,42 +158,74 @@ def _injured_after_deaths(injured: list[Claim], killed: list[Claim],
     return out
 
 
+_PlaceKey = tuple[str, str]
+# A report's own choice counts fully when its score reaches this (a dateline alone, or a town
+# named once in passing, scores below it; a town in the headline and the lead, above).
+_CONFIDENT_SCORE = 5.0
+_FLOOR = 0.25  # a report's choice never counts for less than this
+_NAMED = 0.15  # the least support a report lends a town it names
+
+
+def _place_key(p: PlaceMention) -> _PlaceKey:
+    return (fold(p.name or p.text), p.country_code or "")
+
+
+def _place_votes(analysis: ReportAnalysis) -> dict[_PlaceKey, tuple[float, PlaceMention]]:
+    """One report's weight for each place: its own choice by how well the report supports it
+    (a town in the headline and the lead beats a bare dateline or a hospital's city), every
+    other city it names in proportion to its score (0.4 at most)."""
+    from corroborate.extract.geo import score_places
+
+    own = analysis.place
+    if own is None or own.country_code is None:
+        return {}
+    ranked = score_places(analysis.places, analysis.report.text) if analysis.places else []
+    scores = {_place_key(s.place): s for s in ranked if s.place.country_code}
+    own_key = _place_key(own)
+    own_score = scores[own_key].score if own_key in scores else _CONFIDENT_SCORE
+    out = {own_key: (max(_FLOOR, min(1.0, own_score / _CONFIDENT_SCORE)), own)}
+    for key, s in scores.items():
+        if key != own_key and s.place.kind == "city":
+            out[key] = (0.4 * min(1.0, s.score / _CONFIDENT_SCORE), s.place)
+    # a town named at all (its weight perhaps lent to the big city it seemed part of)
+    for q in analysis.places:
+        key = _place_key(q)
+        if q.kind == "city" and q.country_code and key != own_key and key not in out:
+            out[key] = (_NAMED, q)
+        elif key in out and key != own_key:
+            out[key] = (max(out[key][0], _NAMED), out[key][1])
+    return out
+
+
 def _place(analyses: Sequence[ReportAnalysis]) -> tuple[Place, PlaceMention | None]:
-    """The place most reports chose; a town named by other reports too, or lying in the
-    county or state that other reports chose, gains part of their weight (reports filed from a
-    big city often choose it over the suburb where the shooting was)."""
-    votes: Counter[tuple[str, str]] = Counter()
-    chosen: dict[tuple[str, str], PlaceMention] = {}
+    """The place the reports support most: each report votes for its own choice, weighted by
+    how firmly the report places the incident there, and lends part of its weight to the other
+    towns it names (reports filed from a big city often choose it over the suburb where the
+    shooting was); a town lying in the county or state that other reports chose gains too."""
+    weight: defaultdict[_PlaceKey, float] = defaultdict(float)
+    chosen: dict[_PlaceKey, PlaceMention] = {}
+    own_choices: list[PlaceMention] = []
     for analysis in analyses:
-        p = analysis.place
-        if p is None or p.country_code is None:
-            continue
-        key = (fold(p.name or p.text), p.country_code)
-        votes[key] += 1
-        chosen.setdefault(key, p)
-    if not votes:
+        votes = _place_votes(analysis)
+        if analysis.place is not None and votes:
+            own_choices.append(analysis.place)
+            chosen.setdefault(_place_key(analysis.place), analysis.place)
+        for key, (w, _p) in votes.items():
+            weight[key] += w
+    if not chosen:
         return Place(), None
-    # 0.4 per other report that names the town, 0.5 per report that chose its county or state
-    support: defaultdict[tuple[str, str], float] = defaultdict(float)
-    for analysis in analyses:
-        own = analysis.place
-        own_key = (fold(own.name or own.text), own.country_code) if own else None
-        named = {(fold(q.name or q.text), q.country_code) for q in analysis.places
-                 if q.kind == "city" and q.country_code}
+    # 0.5 per report that chose the county or state a town lies in
+    for own in own_choices:
         for key, p in chosen.items():
-            if key == own_key or p.kind != "city":
-                continue
-            if key in named:
-                support[key] += 0.4
-            elif own is not None and own.kind in ("admin1", "admin2") and p.admin1 and (
-                    own.country_code == p.country_code and own.admin1 == p.admin1):
-                support[key] += 0.5
+            if (p.kind == "city" and own.kind in ("admin1", "admin2") and p.admin1
+                    and own.country_code == p.country_code and own.admin1 == p.admin1):
+                weight[key] += 0.5
 
-    def rank(key: tuple[str, str]) -> tuple[float, int, int, tuple[str, str]]:
+    def rank(key: _PlaceKey) -> tuple[float, bool, int, _PlaceKey]:
         p = chosen[key]
-        return (votes[key] + support[key], p.kind == "city", p.population or 0, key)
+        return (round(weight[key], 6), p.kind == "city", p.population or 0, key)
 
-    best = chosen[max(votes, key=rank)]
+    best = chosen[max(chosen, key=rank)]
     return Place(name=best.name, admin1=best.admin1, country_code=best.country_code,
                  lat=best.lat, lon=best.lon), best
 
@@ -216,12 +286,18 @@ def build_incident(analyses: Sequence[ReportAnalysis], *,
         if killed is not None:
             by_slot["injured"] = _injured_after_deaths(by_slot["injured"], by_slot["killed"],
                                                        int(killed.best))
+
+    def report_source(claim: Claim) -> str:
+        # A date is each report's own finding: a spokesman quoted by two outlets does not
+        # make the later report's day (an arrest, a death) a revision of the first.
+        return "report:" + upstream.get(claim.report, claim.report)
+
     for slot in sorted(by_slot):
-        fact = reconcile_slot(slot, by_slot[slot], source_of=source_of, report_order=order,
-                              report_upstream=upstream)
+        fact = reconcile_slot(slot, by_slot[slot], report_order=order, report_upstream=upstream,
+                              source_of=report_source if slot == "event_date" else source_of)
         if fact is not None:
             facts[slot] = fact
-    event_date = facts["event_date"].best if "event_date" in facts else None
+    event_date = _event_day(facts.get("event_date"), analyses)
     types = Counter(a.event_type for a in analyses if a.event_type)
     return Incident(
         id=incident_id_ or incident_id(ids),

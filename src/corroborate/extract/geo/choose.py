@@ -13,7 +13,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Container, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from corroborate.extract.geo.gazetteer import fold
@@ -62,8 +62,9 @@ _ELSEWHERE_BEFORE_RE = re.compile(
     r"\b(?:hospital|medical|trauma center|transported|taken|flown|airlifted|rushed|autopsy|"
     r"jailed|booked|extradited|morgue)\b[^.;]{0,40}?\b(?:in|at|to|of)\s+(?:the\s+)?$",
     re.IGNORECASE)
-# "a Houston-area home", "a Dallas-based group": near the city, or an organisation's home.
-_AREA_AFTER_RE = re.compile(r"-(?:area|based|region)\b")
+# "a Houston-area home", "the Longview area", "a Dallas-based group": near the city, or an
+# organisation's home.
+_AREA_AFTER_RE = re.compile(r"(?:-(?:area|based|region)|\s+area)\b")
 # "Live5News.com | Charleston, SC | News, Weather, Sports": a station's site banner.
 _BANNER_AFTER_RE = re.compile(r"[^.!?\n]{0,40}?\b(?:Weather|Sports|Traffic)\b")
 _BANNER_BEFORE_RE = re.compile(
@@ -76,6 +77,13 @@ _ELSEWHERE_AFTER_RE = re.compile(
 # "50 miles southeast of Minot": a reference point, not the scene
 _REFERENCE_BEFORE_RE = re.compile(r"\b(?:\d+|a few|several)\s+(?:miles?|km|kilomet(?:er|re)s?)"
                                   r"\s+(?:\w+\s+){0,2}(?:of|from)\s+$", re.IGNORECASE)
+
+# "3187 Cedar Hollow Road, ", "the 1200 block of Main Street in ": a street address before a town
+_ADDRESS_BEFORE_RE = re.compile(
+    r"(?:\b\d{1,6}\s+|\bblock of\s+)(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w.']*\s+){1,4}"
+    r"(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Lane|Ln\.?|"
+    r"Way|Court|Ct\.?|Place|Pl\.?|Highway|Hwy\.?|Parkway|Pkwy\.?|Circle|Trail|Pike)"
+    r"(?:\s+[NSEW][EW]?\.?)?(?:,\s*|\s+in\s+)$")
 
 # What follows a dateline's place: "GAINESVILLE, Fla. -", "DALLAS (AP) --", "KATY, Texas (AP)
 # -", "SAN SALVADOR, 3 JAN 90".
@@ -110,7 +118,8 @@ def _sentence_of(spans: list[tuple[int, int]], offset: int) -> int:
 
 
 def _weight(p: PlaceMention, text: str, sent: tuple[int, int], index: int,
-            person_ends: Container[int] = ()) -> float:
+            person_ends: Container[int] = ()) -> tuple[float, bool]:
+    """The mention's weight, and whether it names the scene itself (not an aside)."""
     weight = 1.0
     start = p.span[0]
     dateline = start < 120 and bool(_DATELINE_AFTER_RE.match(text, p.span[1]))
@@ -123,11 +132,13 @@ def _weight(p: PlaceMention, text: str, sent: tuple[int, int], index: int,
     sentence = text[sent[0]:sent[1]]
     if _EVENT_RE.search(sentence) and _LOCATIVE_BEFORE_RE.search(text[max(0, start - 12):start]):
         weight += 1.5
+    elif _ADDRESS_BEFORE_RE.search(text[max(0, start - 60):start]):
+        weight += 1.5  # "went to 3187 Cedar Hollow Road, Paoli": the scene's address
     if _BACKGROUND_RE.search(sentence):
         weight *= 0.5  # "killed in Baghdad on January 3, 2020": background, not the news
-    weight *= _aside(p, text, index, dateline, person_ends)
+    aside = _aside(p, text, index, dateline, person_ends)
     # news puts the event first and context later
-    return weight / (1 + 0.1 * index)
+    return weight * aside / (1 + 0.1 * index), aside == 1.0
 
 
 def _aside(p: PlaceMention, text: str, index: int, dateline: bool,
@@ -150,25 +161,35 @@ def _aside(p: PlaceMention, text: str, index: int, dateline: bool,
     return 1.0
 
 
-def choose_place(places: Sequence[PlaceMention], doc: Any, *,
-                 skip_sentences: Container[int] = ()) -> PlaceMention | None:
-    """The incident's place: the most specific, best-supported place of the main event.
+@dataclass(frozen=True)
+class ScoredPlace:
+    """A candidate incident place and its support in one report (higher is better)."""
 
-    ``skip_sentences`` holds start offsets of sentences about older incidents; their
-    mentions are ignored.
+    place: PlaceMention
+    score: float
+
+
+def score_places(places: Sequence[PlaceMention], doc: Any, *,
+                 skip_sentences: Container[int] = ()) -> list[ScoredPlace]:
+    """Every candidate incident place of one report with its score, best first.
+
+    ``doc`` is a parsed spaCy ``Doc`` or the plain text the spans point into (sentences are
+    then split on punctuation). ``skip_sentences`` holds start offsets of sentences about
+    older incidents; their mentions are ignored.
     """
-    spans = _sentences(doc)
-    text = doc_text(doc)
+    text = doc if isinstance(doc, str) else doc_text(doc)
+    spans = _text_sentences(text) if isinstance(doc, str) else _sentences(doc)
     owners = _parents(places, text)
     person_ends = {e.end_char for e in getattr(doc, "ents", ()) if e.label_ == "PERSON"}
     abroad = _foreign_dateline(places, text)
     scores: dict[tuple[Any, ...], float] = defaultdict(float)
     first: dict[tuple[Any, ...], PlaceMention] = {}
+    firm: set[tuple[Any, ...]] = set()  # places named at least once as the scene
     for p in places:
         i = _sentence_of(spans, p.span[0])
         if spans and spans[i][0] in skip_sentences:
             continue
-        weight = _weight(p, text, spans[i] if spans else (0, len(text)), i, person_ends)
+        weight, scene = _weight(p, text, spans[i] if spans else (0, len(text)), i, person_ends)
         if p.span == abroad:
             weight *= 0.5
         owner = owners.get(_key(p)) or owners.get(("span", p.span))
@@ -179,13 +200,43 @@ def choose_place(places: Sequence[PlaceMention], doc: Any, *,
         key = _key(p)
         scores[key] += weight
         first.setdefault(key, p)
-    if not scores:
-        return None
-    best = max(first.values(), key=lambda p: (_total(p, scores, first), -p.span[0]))
-    if best.kind == "admin1" and best.country_code == "US" and best.name == "District of Columbia":
+        if scene:
+            firm.add(key)
+    ranked = [ScoredPlace(_as_city(p), _total(p, scores, first, firm)) for p in first.values()]
+    return sorted(ranked, key=lambda s: (-s.score, s.place.span[0]))
+
+
+def choose_place(places: Sequence[PlaceMention], doc: Any, *,
+                 skip_sentences: Container[int] = ()) -> PlaceMention | None:
+    """The incident's place: the most specific, best-supported place of the main event.
+
+    ``skip_sentences`` holds start offsets of sentences about older incidents; their
+    mentions are ignored.
+    """
+    ranked = score_places(places, doc, skip_sentences=skip_sentences)
+    return ranked[0].place if ranked else None
+
+
+def _as_city(p: PlaceMention) -> PlaceMention:
+    if p.kind == "admin1" and p.country_code == "US" and p.name == "District of Columbia":
         # the district is the city: "D.C. police" report a Washington shooting
-        return replace(best, name="Washington", kind="city")
-    return best
+        return replace(p, name="Washington", kind="city")
+    return p
+
+
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[\"'“A-Z0-9])|\n\s*\n")
+
+
+def _text_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of plain text: cut after end punctuation and at blank lines."""
+    out, start = [], 0
+    for m in _SENTENCE_END_RE.finditer(text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
 
 
 def _foreign_dateline(places: Sequence[PlaceMention], text: str) -> tuple[int, int] | None:
@@ -280,7 +331,8 @@ def _explicit_owner(p: PlaceMention, cities: list[PlaceMention], text: str
 def _inside(p: PlaceMention, q: PlaceMention) -> bool:
     """``p`` is small and close enough to big ``q`` to be one of its neighbourhoods."""
     if _DIRECTION_PREFIX_RE.sub("", p.name or "") == q.name and p.admin1 == q.admin1:
-        return q.population > p.population  # "North Portland" in Portland
+        # "North Portland" in Portland, not North Las Vegas, a city of its own
+        return q.population > 4 * p.population
     if q.population < 100_000 or q.population < 4 * p.population or _key(p) == _key(q):
         return False
     if (p.country_code, p.admin1) != (q.country_code, q.admin1) or None in (
@@ -299,7 +351,7 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _total(p: PlaceMention, scores: dict[tuple[Any, ...], float],
-           first: dict[tuple[Any, ...], PlaceMention]) -> float:
+           first: dict[tuple[Any, ...], PlaceMention], firm: Container[tuple[Any, ...]]) -> float:
     """Own score plus a share of the score of mentioned places that contain it."""
     score = scores[_key(p)]
     if p.kind in ("city", "admin2"):
@@ -310,8 +362,10 @@ def _total(p: PlaceMention, scores: dict[tuple[Any, ...], float],
                 score += 0.5 * scores[key]
             elif (p.kind == "city" and other.kind == "admin2" and other.admin1
                   and other.admin1 == p.admin1):
-                # a county and a town of its state: the town is the more precise answer
-                score += 0.9 * scores[key]
+                # a county and a town of its state: the town is the more precise answer,
+                # unless the town is only named in passing (where victims were flown, where
+                # they live): it may lie in another county
+                score += 0.9 * scores[key] if _key(p) in firm else 0.0
             elif other.kind == "country":
                 score += 0.25 * scores[key]
     elif p.kind == "admin1":

@@ -53,7 +53,7 @@ _PART_RE = re.compile(
 # happened there or by its part.
 _EVENT_NAME_RE = re.compile(
     rf"({_NAME})\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:shooting|stabbing|homicide|murder|killing|"
-    rf"robbery|standoff|carjacking)s?\b")
+    rf"robbery|standoff|carjacking|shootout|shoot-out|gunfight|slaying|stand-off)s?\b")
 _SIDE_RE = re.compile(
     rf"({_NAME})(?:['’?]|&#0?39;|&rsquo;)s\s+(?:(?:far|near)\s+)?(?:north|south|east|west|"
     rf"northeast|northwest|southeast|southwest|downtown|central)\b")
@@ -67,6 +67,8 @@ _LOCATIVE_RE = re.compile(
     rf"\b(?:{'|'.join(LOCATIVE_WORDS)})\s+(?:the\s+|THE\s+)?(?=({_NAME}))"  # overlapping
 )
 # "Chicago police", "the Corpus Christi Police Department": a city's own agencies.
+# "Miami Fire Rescue" as one NER span: left to the agency pattern, which finds its city
+_AGENCY_WORD_RE = re.compile(r"\b(?:Police|Sheriff|Fire|Rescue|PD)\b")
 _AGENCY_RE = re.compile(rf"({_NAME})\s+(?:Police|POLICE|police|Sheriff|SHERIFF|sheriff|PD|"
                         rf"Fire Department|Fire Rescue|Fire Dept)\b")
 # "Memphis, Tennessee", "Elmo, Mo.": a town and its US state, wherever they are written.
@@ -122,8 +124,8 @@ def _raw_mentions(doc: Any, gaz: Gazetteer, upper: bool) -> list[_Raw]:
         if fold(name) not in NON_PLACE_WORDS:
             raws.append(_Raw(m.start(g), m.start(g) + len(name), name, None, "part"))
     for ent in doc.ents:
-        if (ent.label_ in ("GPE", "LOC", "FAC") and not upper and "Police" not in ent.text
-                and fold(ent.text) not in CITY_PART_WORDS):
+        if (ent.label_ in ("GPE", "LOC", "FAC") and not upper
+                and not _AGENCY_WORD_RE.search(ent.text) and fold(ent.text) not in CITY_PART_WORDS):
             raws.append(_ner_raw(ent))
     raws += _locative_mentions(text, gaz)
     raws += _agency_mentions(text, gaz)
