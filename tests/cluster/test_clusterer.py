@@ -341,3 +341,56 @@ def test_state_name_shared_by_reports_placed_in_two_states_is_no_evidence() -> N
     assert evidence["entities"] == [] and evidence["terms"] == 0.0
     same = score_pair(report("s3", ("US", "Pennsylvania", "Erie")), state, ScoreWeights())[1]
     assert same["entities"] == ["pennsylvania"]
+
+
+def test_blocking_keys_skip_terms_and_names_no_other_report_has() -> None:
+    from corroborate.cluster.blocking import block_keys
+    from corroborate.cluster.features import ReportFeatures, TermStats, weigh
+
+    def feats(rid: str, terms: dict[str, float], names: set[str]) -> ReportFeatures:
+        return ReportFeatures(id=rid, terms=terms, entities=frozenset(names))
+
+    # "zorbel" and "quint" are each in one report only: heaviest by IDF, but no
+    # other report can share them, so the one key slot goes to "couch" / "watrel".
+    a = feats("a", {"zorbel": 3.0, "couch": 1.0}, {"quint", "watrel"})
+    b = feats("b", {"couch": 1.0, "rounds": 1.0}, {"watrel"})
+    c = feats("c", {"rounds": 1.0}, set())
+    stats = TermStats()
+    for f in (a, b, c):
+        stats.add(f)
+    keys = block_keys(weigh(a, stats, None, max_terms=80), key_terms=1, key_entities=1)
+    assert keys == {"t:couch", "e:watrel"}
+    assert keys & block_keys(weigh(b, stats, None, max_terms=80), key_terms=1, key_entities=1)
+
+
+class _PairScorer:
+    """Fixed pair scores (unlisted pairs score 0)."""
+
+    def __init__(self, scores: dict[tuple[str, str], float]) -> None:
+        self.scores = scores
+
+    def __call__(self, a: str, b: str) -> float:
+        return self.scores.get((min(a, b), max(a, b)), 0.0)
+
+
+def test_attach_asks_more_of_a_lone_neighbour_than_of_a_cluster() -> None:
+    from corroborate.cluster.clusterer import merge
+
+    config = ClusterConfig()
+    weak = config.attach_threshold + config.attach_solo_margin / 2  # between the two bars
+
+    def attached(scores: dict[tuple[str, str], float], ids: list[str]) -> bool:
+        scorer = _PairScorer(scores)
+        edges = sorted(((s, a, b) for (a, b), s in scores.items()),
+                       key=lambda e: (-e[0], e[1], e[2]))
+        groups, _ = merge(ids, edges, scorer, config)  # type: ignore[arg-type]
+        return any("x" in g and len(g) > 1 for g in groups.values())
+
+    # Lone x, lone y: the weak score is not enough.
+    assert not attached({("x", "y"): weak}, ["x", "y"])
+    # Lone x next to a two-report cluster (y1, y2) at the same average: it joins.
+    assert attached({("x", "y1"): weak, ("x", "y2"): weak, ("y1", "y2"): 1.0},
+                    ["x", "y1", "y2"])
+    # A clearly better lone neighbour still wins.
+    assert attached({("x", "y"): config.attach_threshold + 2 * config.attach_solo_margin},
+                    ["x", "y"])

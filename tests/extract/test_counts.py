@@ -353,3 +353,37 @@ def test_shooter_killed_by_police_is_counted(nlp: Any) -> None:
     got = _figures(nlp, "Three people were killed by a man at a warehouse. The gunman was shot "
                         "and killed by officers minutes later.")
     assert got["killed"][0] == 4
+
+
+def test_dated_list_of_past_cases_is_not_counted(nlp: Any) -> None:
+    text = ("Officers said a cook was shot and killed behind the diner on Friday.\n\n"
+            "EARLIER CASES IN THE VALLEY Feb. 3: Orin Pell shot his landlord. Pell, a retired "
+            "plumber, then fatally shot himself. Oct. 9: Ada Quist, 30, is shot and killed "
+            "near a quarry.")
+    assert _figures(nlp, text)["killed"][0] == 1
+
+
+def test_hypothetical_suicide_is_not_a_second_death(nlp: Any) -> None:
+    text = ("Deputies say one teenager died in the gunfire on Elm Court. Detectives have not said "
+            "who shot the boy, or if the boy shot himself.")
+    assert _figures(nlp, text)["killed"][0] == 1
+
+
+def test_child_who_killed_herself_before_is_one_death(nlp: Any) -> None:
+    text = ("A 4-year-old girl was found dead in a bedroom. Deputies said she picked up "
+            "a pistol from a couch, before killing herself.")
+    assert _figures(nlp, text)["killed"][0] == 1
+
+
+def test_headline_harm_is_not_the_self_shooter_victims(nlp: Any) -> None:
+    text = ("Shooting killed a child on Birch Lane\n\nAn arrest was made after a 2-year-old "
+            "fatally shot himself on Birch Lane.")
+    assert _figures(nlp, text)["killed"][0] == 1
+
+
+def test_weekend_roundup_figures_are_not_the_incident(nlp: Any) -> None:
+    text = ("A clerk was shot and killed during a robbery on Oak Street on Saturday. Five "
+            "people were killed and nine others wounded in weekend shootings across the city.")
+    got = _figures(nlp, text)
+    assert got["killed"][0] == 1
+    assert "injured" not in got or got["injured"][0] == 0

@@ -1,6 +1,7 @@
 """Candidate generation: only reports that share a rare key are ever scored.
 
-Keys are a report's heaviest TF-IDF terms, its rarest entity names, and,
+Keys are a report's heaviest TF-IDF terms, its rarest entity names (of
+those some other report has: a key no one shares only fills a slot), and,
 when extraction found them, date-window x place (x event type) keys. A key
 held by more than ``max_block`` reports says nothing about identity
 ("police", "shooting") and is dropped, which keeps the number of scored pairs
@@ -23,9 +24,13 @@ _WEEK = 7
 def block_keys(report: WeightedReport, *, key_terms: int, key_entities: int) -> frozenset[str]:
     """The blocking keys of one report (per-report stage)."""
     keys: set[str] = set()
-    terms = sorted(report.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:key_terms]
+    # A term or name no other report has would only fill a slot: keep the heaviest shared ones.
+    terms = sorted(((t, w) for t, w in report.terms.items() if t not in report.unshared),
+                   key=lambda kv: (-kv[1], kv[0]))[:key_terms]
     keys.update("t:" + t for t, _ in terms)
-    entities = sorted(report.entities.items(), key=lambda kv: (-kv[1], kv[0]))[:key_entities]
+    entities = sorted(((e, w) for e, w in report.entities.items()
+                       if "e:" + e not in report.unshared),
+                      key=lambda kv: (-kv[1], kv[0]))[:key_entities]
     keys.update("e:" + e for e, _ in entities)
     feats = report.features
     if feats.event_day is not None and feats.place is not None:

@@ -405,6 +405,8 @@ class WeightedReport:
     vector: np.ndarray | None
     # Terms and entities (``e:name``) the report shares with its outlet's unrelated reports.
     boilerplate: frozenset[str] = frozenset()
+    # Its terms and entities (``e:name``) no other report has: useless as blocking keys.
+    unshared: frozenset[str] = frozenset()
 
     @property
     def id(self) -> str:
@@ -464,7 +466,10 @@ def weigh(features: ReportFeatures, stats: TermStats, vector: np.ndarray | None,
     terms = {sys.intern(t): w / norm for t, w in top}
     own = frozenset(k for k in boilerplate
                     if k in terms or (k.startswith("e:") and k[2:] in entities))
-    return WeightedReport(replace(features, terms=Terms()), terms, entities, vector, own)
+    unshared = frozenset([t for t in terms if stats.df.get(t, 0) < 2]
+                         + ["e:" + e for e in entities if stats.df.get("e:" + e, 0) < 2])
+    return WeightedReport(replace(features, terms=Terms()), terms, entities, vector, own,
+                          unshared)
 
 
 __all__ = ["ReportFeatures", "TermStats", "WeightedReport", "WordSet", "normalise_name",

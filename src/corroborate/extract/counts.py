@@ -167,6 +167,19 @@ _BACKGROUND = re.compile(
     r"(?:shootings?|incidents?|attacks?|cases?)\b|\b(?:weeks|months|years|a\s+year)\s+"
     r"(?:earlier|ago|before)\b|\bthe\s+past\s+week\b|\band\s+a\s+half\s+ago\b|"
     r"^\s*(?:related|more\s+from|read\s+more|see\s+also)\b")
+# "3 dead, 8 hurt in weekend shootings", "one of 10 shootings": a tally over many incidents.
+_ROUNDUP = re.compile(
+    r"\b(?:weekend|overnight|holiday|separate|unrelated|citywide|city-wide)\s+(?:[a-z-]+\s+)?"
+    r"(?:shootings|violence)\b|\bone\s+of\s+(?:\d+|[a-z]+)\s+(?:[a-z-]+\s+)?shootings\b|"
+    r"\bshootings\s+(?:across|throughout|around|from\s+\w+\s+(?:to|through|into)|"
+    r"(?:over|during|this|last)\s+(?:the\s+)?(?:weekend|holiday|night|week))\b|"
+    r"\b(?:in|of)\s+(?:those|these)\s+shootings\b|"
+    r"\b(?:\d+|three|four|five|six|seven|eight|nine|ten|dozens\s+of)\s+(?:[a-z-]+\s+)?shootings\b|"
+    r"\bsince\s+(?:early|late|mid-?)?\s*(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)\b")
+# "Jan. 5: a man is shot ...": a line of a dated list of past cases.
+_DATED_ITEM = re.compile(r"\b(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*"
+                         r"\.?\s+\d{1,2}\s*:\s")
 
 
 def _lower(text: str) -> str:
@@ -411,7 +424,11 @@ _FATAL_SELF = re.compile(r"\b(?:killed|killing|kills|kill)\s+(?:himself|herself)
 _OTHERS_FIRST = re.compile(
     r"\b(?:murder-suicide|murder\s+suicide|gunman|shooter|suspect|attacker|"
     r"killer|assailant)\b|\b(?:killed|killing|shot|shooting|stabbed|murdered)\s+(?:his|her|"
-    r"their|two|three|four|five|\d|a|an|the)\b|\b(?:then|before)\s+(?:\w+\s+)?$")
+    r"their|two|three|four|five|\d|a|an|the)\b|\b(?:killed|killing|shot|shooting|stabbed|"
+    r"murdered)\b[^.;]*\b(?:then|before)\s+(?:\w+\s+)?$")
+# "if the teen shot himself", "initially claiming the boy shot himself": not a finding.
+_SELF_DOUBT = re.compile(r"\b(?:if|whether|claim(?:ed|ing|s)?|lied|falsely|initially|"
+                         r"pretend(?:ed|ing)?|staged)\b[^.;]{0,60}$")
 # "shot himself in the leg", "an accidental, self-inflicted wound": the one hurt is the
 # victim the report is about, not a shooter who died after harming others.
 _SELF_HURT = re.compile(r"^\s+in\s+(?:the|his|her)\s+(?:\w+\s+)?(?:leg|foot|feet|hand|arm|"
@@ -526,14 +543,31 @@ def _gender(text: str) -> str | None:
 
 # PERSON entities that are headline words or junk, not names ("Teen", "Man Shot").
 _BAD_NAME = re.compile(rf"(?:^|\s)(?:{_ONE}|shot|killed|dies|dead|police|wounded|injured|"
-                       r"suspect|officer)(?:\s|$)|[|(/@:]")
+                       r"suspect|officer)(?:\s|$)|[|(/@:]|\s[-–—]\s")
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _is_place(ent: Any) -> bool:
+    """Whether the text of a PERSON entity is mostly tagged a place elsewhere in the doc.
+
+    The tagger reads a town in a headline ("Smalltown Shooting Victim Dies") as a person;
+    the same word in running text ("a shooting in Smalltown") it tags as a place.
+    """
+    text = ent.text.lower()
+    labels = [e.label_ for e in ent.doc.ents if e.text.lower() == text]
+    places = sum(label in _PLACE_LABELS for label in labels)
+    if places > 0 and places >= labels.count("PERSON"):
+        return True
+    # "the shooting in Smalltown": a person is not "in" someone (bar "in Smith's home").
+    return re.search(rf"\b(?:in|near|outside)\s+{re.escape(text)}\b(?!['’])",
+                     _lower(ent.doc.text)) is not None
 
 
 def _person_ent(sent: Any, lo: int, hi: int, *, last: bool = False) -> Any:
     """The first (or ``last``) PERSON entity starting in [lo, hi) of the sentence."""
     for ent in (reversed(sent.ents) if last else sent.ents):
         if (ent.label_ == "PERSON" and lo <= ent.start_char - sent.start_char < hi
-                and not _BAD_NAME.search(_lower(ent.text))):
+                and not _BAD_NAME.search(_lower(ent.text)) and not _is_place(ent)):
             return ent
     return None
 
@@ -670,7 +704,8 @@ def _single_mentions(sent: Any, low: str,
             found.append((slot, m.start(), m.end(), False, obj))
     found.extend(_name_objects(sent, low, _KILL_OBJ, "killed"))
     found.extend(_name_objects(sent, low, _HURT_OBJ, "injured"))
-    found.extend(_self_mention(low, m, murder_suicide) for m in _SUICIDE.finditer(low))
+    found.extend(_self_mention(low, m, murder_suicide) for m in _SUICIDE.finditer(low)
+                 if not _SELF_DOUBT.search(low[:m.start()]))
     return sorted(found, key=lambda f: f[1])
 
 
@@ -685,7 +720,9 @@ def _self_mention(low: str, m: re.Match[str],
     if _SELF_HURT.match(low[m.end():]):
         return ("injured", m.start(), m.end(), False, False)
     fatal = bool(_FATAL_SELF.search(low))
-    if ((murder_suicide and fatal) or _OTHERS_FIRST.search(low[:m.start()])) \
+    # A headline or list item above is another statement: its verbs are not this one's.
+    clause = low[low.rfind("\n", 0, m.start()) + 1:m.start()]
+    if ((murder_suicide and fatal) or _OTHERS_FIRST.search(clause)) \
             and not _ACCIDENT.search(low):
         return ("killed", m.start(), m.end(), True, False)
     return ("killed" if fatal else "injured", m.start(), m.end(), False, False)
@@ -767,6 +804,17 @@ def _victim_mentions(victims: list[_Victim]) -> list[CountMention]:
 # --- entry points ------------------------------------------------------------------
 
 
+def _in_dated_item(text: str, start: int) -> bool:
+    """Whether the line holding offset ``start`` is a list of dated items.
+
+    One dated item ("UPDATE JANUARY 19: police have identified ...") is a stamp; a list
+    has two dated items or more, and this line holds one before ``start``.
+    """
+    line = text.rfind("\n", 0, start) + 1
+    return (_DATED_ITEM.search(_lower(text[line:start + 40])) is not None
+            and len(_DATED_ITEM.findall(_lower(text))) >= 2)
+
+
 def extract_counts(doc: Any, *, skip_sentences: Container[int] = ()) -> list[CountMention]:
     """All counts ``doc`` states, in text order, except in ``skip_sentences``.
 
@@ -780,11 +828,12 @@ def extract_counts(doc: Any, *, skip_sentences: Container[int] = ()) -> list[Cou
             continue
         low = _lower(sent.text)
         base = sent.start_char
-        background = _BACKGROUND.search(low) is not None
+        background = _BACKGROUND.search(low) is not None or _in_dated_item(doc.text, base)
         if not background:  # a victim of an earlier or unrelated shooting is not counted
             kept.append((sent, low))
         for hit in _numeric_hits(low):
-            if background and hit.slot in ("killed", "injured") and hit.update is None:
+            if (background or _ROUNDUP.search(low)) and hit.slot in ("killed", "injured") \
+                    and hit.update is None:
                 continue
             mentions.append(CountMention(
                 hit.slot, hit.qty.value, hit.qty.low, hit.qty.high, hit.qty.qualifier,
