@@ -311,3 +311,62 @@ def test_incident_place_weighs_how_firmly_each_report_places_it(nlp):
     assert (firm.place.name, weak.place.name) == ("Slidell", "New Orleans")
     place, _ = _place([weak, firm])
     assert place.name == "Slidell"
+
+
+def _needs_county_towns(gaz: Gazetteer) -> None:
+    if not gaz.county_towns("Shelby County", "Tennessee"):
+        pytest.skip("the optional zipcodes package (towns by county) is not installed")
+
+
+def test_county_towns_biggest_first(gaz):
+    _needs_county_towns(gaz)
+    assert gaz.county_towns("Shelby County", "Tennessee")[0].name == "Memphis"
+    assert "smith county" in gaz.town_counties("Tyler", "Texas")
+    assert gaz.town_counties("Tyler", "Texas").isdisjoint({"shelby county"})
+
+
+def test_county_gives_way_to_a_named_town_in_it(nlp, gaz):
+    _needs_county_towns(gaz)
+    text = ("Shelby County Sheriff's deputies are investigating a deadly shooting. Shelby "
+            "County investigators said a man was shot on Sunday. Deputies found him in "
+            "Memphis, Tennessee. The Shelby County medical examiner will perform an autopsy.")
+    doc = nlp(text)
+    chosen = choose_place(geocode_doc(doc), doc)
+    assert (chosen.kind, chosen.name, chosen.admin1) == ("city", "Memphis", "Tennessee")
+
+
+def test_town_of_another_county_does_not_take_the_county(nlp, gaz):
+    _needs_county_towns(gaz)
+    text = ("Smith County deputies responded to a shooting on Sunday. Smith County Sheriff "
+            "Larry Smith said a man was shot in the leg. He grew up in Longview, Texas.")
+    doc = nlp(text)
+    chosen = choose_place(geocode_doc(doc), doc)
+    assert chosen.name != "Longview"
+
+
+def test_city_police_claim_a_neighbourhood_of_a_namesake_elsewhere(nlp):
+    text = ("Boy shot in Woodlawn. A 3-year-old boy was shot on Sunday night in Woodlawn. "
+            "Chicago police said the boy was taken to a hospital in critical condition.")
+    doc = nlp(text)
+    assert choose_place(geocode_doc(doc), doc).name == "Chicago"
+    named = ("Boy shot in Woodlawn. A 3-year-old boy was shot on Sunday night in Woodlawn, "
+             "Maryland. Baltimore County police said the boy was taken to a hospital.")
+    doc = nlp(named)
+    assert choose_place(geocode_doc(doc), doc).name == "Woodlawn"
+
+
+def test_metro_police_name_their_city(nlp):
+    text = ("Four shot in Broad Ripple overnight. Indianapolis Metro Police arrested a man "
+            "who claimed self-defense after four people were shot in Broad Ripple.")
+    doc = nlp(text)
+    places = geocode_doc(doc)
+    assert any(p.name == "Indianapolis" for p in places)
+    assert choose_place(places, doc).name == "Indianapolis"
+
+
+def test_postal_dateline_state_places_a_county(nlp):
+    text = ("DESOTO, MO (KTVI) - A state trooper was hurt when a bullet struck his windshield "
+            "during a chase in Washington County on Wednesday.")
+    doc = nlp(text)
+    county = next(p for p in geocode_doc(doc) if p.kind == "admin2")
+    assert county.admin1 == "Missouri"

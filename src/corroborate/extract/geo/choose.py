@@ -94,6 +94,15 @@ _DATELINE_AFTER_RE = re.compile(
 _DIRECTION_PREFIX_RE = re.compile(r"^(?:North|South|East|West|Northeast|Northwest|Southeast|"
                                   r"Southwest|Downtown|Central)\s+")
 
+# "Chicago police", "the San Diego Police Department", "Indianapolis Metro Police"
+_AGENCY_AFTER_RE = re.compile(r"\s+(?:Metro(?:politan)?\s+)?(?:[Pp]olice|PD\b|Sheriff)")
+# "the Brown Deer and Milwaukee police": the town has police of its own
+_SHARED_AGENCY_AFTER_RE = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){1,3}"
+                                     r"(?:Metro(?:politan)?\s+)?(?:[Pp]olice|PD\b|Sheriff)")
+_ONE_OFFICER_BEFORE_RE = re.compile(r"\ban?\s+$", re.IGNORECASE)
+# How far from a city's centre its own police still work (a sprawling city's districts).
+_JURISDICTION_KM = 30.0
+
 _SPECIFICITY = {"city": 1.0, "admin2": 0.85, "admin1": 0.6, "country": 0.35}
 
 
@@ -203,7 +212,8 @@ def score_places(places: Sequence[PlaceMention], doc: Any, *,
         if scene:
             firm.add(key)
     ranked = [ScoredPlace(_as_city(p), _total(p, scores, first, firm)) for p in first.values()]
-    return sorted(ranked, key=lambda s: (-s.score, s.place.span[0]))
+    ranked.sort(key=lambda s: (-s.score, s.place.span[0]))
+    return _county_to_town(ranked)
 
 
 def choose_place(places: Sequence[PlaceMention], doc: Any, *,
@@ -215,6 +225,42 @@ def choose_place(places: Sequence[PlaceMention], doc: Any, *,
     """
     ranked = score_places(places, doc, skip_sentences=skip_sentences)
     return ranked[0].place if ranked else None
+
+
+def _county_towns(county: PlaceMention) -> tuple[PlaceMention, ...]:
+    if county.kind != "admin2" or county.country_code != "US" or not county.admin1:
+        return ()
+    from corroborate.extract.geo.gazetteer import Gazetteer
+
+    return Gazetteer.default().county_towns(county.name or county.text, county.admin1)
+
+
+def _in_county(city: PlaceMention, county: PlaceMention) -> bool:
+    """The city may lie in the county (same state; not a postal town of other counties only)."""
+    if county.country_code != "US" or not county.admin1:
+        return True
+    from corroborate.extract.geo.gazetteer import Gazetteer
+
+    counties = Gazetteer.default().town_counties(city.name or city.text, county.admin1)
+    return not counties or fold(county.name or county.text) in counties
+
+
+def _county_to_town(ranked: list[ScoredPlace]) -> list[ScoredPlace]:
+    """A county at the top gives way to a town in it that the report names ("Shelby County
+    deputies" ... "Memphis"): an incident's place is a town. The county's score goes with it.
+    A county named alone stays a county (its seat would be a guess)."""
+    if not ranked or ranked[0].place.kind != "admin2":
+        return ranked
+    county = ranked[0].place
+    towns = {_key(t): t for t in _county_towns(county)}
+    if not towns:
+        return ranked
+    named = next((s.place for s in ranked[1:] if _key(s.place) in towns), None)
+    if named is None:
+        return ranked
+    town = replace(named, text=county.text, span=county.span)
+    rest = [s for s in ranked[1:] if _key(s.place) != _key(town)]
+    return [ScoredPlace(town, ranked[0].score), *rest]
 
 
 def _as_city(p: PlaceMention) -> PlaceMention:
@@ -264,6 +310,11 @@ def _parents(places: Sequence[PlaceMention], text: str) -> dict[tuple[Any, ...],
     """
     cities = [q for q in places if q.kind == "city"]
     main = max(cities, key=lambda q: (q.population, -q.span[0]), default=None)
+    # (not "an Orlando police sergeant": one officer, perhaps in a background story)
+    agencies = [q for q in cities if _AGENCY_AFTER_RE.match(text, q.span[1])
+                and not _ONE_OFFICER_BEFORE_RE.search(text[max(0, q.span[0] - 4):q.span[0]])]
+    policed = {_key(q) for q in cities if _AGENCY_AFTER_RE.match(text, q.span[1])
+               or _SHARED_AGENCY_AFTER_RE.match(text, q.span[1])}
     out: dict[tuple[Any, ...], PlaceMention] = {}
     for p in places:
         before = text[max(0, p.span[0] - 30):p.span[0]]
@@ -273,6 +324,9 @@ def _parents(places: Sequence[PlaceMention], text: str) -> dict[tuple[Any, ...],
             owner = main if _part_of_main(p, main) else None
         if owner is None and p.kind == "city" and not _SUBURB_RE.search(before):
             owner = next((q for q in cities if _inside(p, q)), None)
+            if owner is None:
+                owner = next((q for q in agencies if _key(p) not in policed
+                              and _in_jurisdiction(p, q, places)), None)
             if owner is None and main is not None and _stray(p, main, places):
                 owner = main
         if owner is not None:
@@ -306,6 +360,22 @@ def _stray(p: PlaceMention, main: PlaceMention, places: Sequence[PlaceMention]) 
         if q.kind == "country" and p.country_code != main.country_code:
             return False
     return True
+
+
+def _in_jurisdiction(p: PlaceMention, city: PlaceMention, places: Sequence[PlaceMention]
+                     ) -> bool:
+    """``p`` is a part of the big ``city`` whose own police the report names ("Chicago police
+    responded" ... "in Woodlawn"): a much smaller place without police of its own named, that
+    is either near the city (a sprawling city's district: Broad Ripple in Indianapolis) or a
+    namesake in a state the report never names (Woodlawn, Maryland)."""
+    if (city.population < 100_000 or p.population * 4 > city.population
+            or p.country_code != city.country_code or _key(p) == _key(city)):
+        return False
+    if p.admin1 == city.admin1:
+        return None not in (p.lat, p.lon, city.lat, city.lon) and _km(
+            p.lat, p.lon, city.lat, city.lon) <= _JURISDICTION_KM  # type: ignore[arg-type]
+    return not any(q.admin1 == p.admin1 and q.kind in ("admin1", "admin2")
+                   and q.country_code == p.country_code for q in places)
 
 
 def _part_of_main(p: PlaceMention, main: PlaceMention) -> bool:
@@ -364,8 +434,9 @@ def _total(p: PlaceMention, scores: dict[tuple[Any, ...], float],
                   and other.admin1 == p.admin1):
                 # a county and a town of its state: the town is the more precise answer,
                 # unless the town is only named in passing (where victims were flown, where
-                # they live): it may lie in another county
-                score += 0.9 * scores[key] if _key(p) in firm else 0.0
+                # they live), or lies in another county (then it is only nearby)
+                share = 0.9 if _in_county(p, other) else 0.0
+                score += share * scores[key] if _key(p) in firm else 0.0
             elif other.kind == "country":
                 score += 0.25 * scores[key]
     elif p.kind == "admin1":

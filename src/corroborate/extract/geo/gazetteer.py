@@ -277,6 +277,8 @@ class Gazetteer:
     def __init__(self, index: _Index) -> None:
         self._index = index
         self._counties: dict[str, tuple[str, ...]] | None = None
+        self._county_towns: dict[tuple[str, str], tuple[str, ...]] | None = None
+        self._town_counties: dict[tuple[str, str], frozenset[str]] = {}
         # countries are added first, so their rows are the leading ones
         self._country_row: dict[str, int] = {}
         for i, kind in enumerate(index.kind):
@@ -348,6 +350,39 @@ class Gazetteer:
             self._counties = _us_counties()
         return self._counties.get(fold(name), ())
 
+    def county_towns(self, county: str, state: str) -> tuple[PlaceMention, ...]:
+        """Towns of the US county ``county`` ("Shelby County") in ``state`` ("Tennessee"),
+        biggest first (so the first is usually the county seat or its main city).
+
+        Empty when the ``zipcodes`` package (postal towns by county) is missing.
+        """
+        names = self._zip_towns()[0].get((fold(county), fold(state)), ())
+        towns = []
+        for name in names:
+            index = self._index
+            rows = [r for r in self.candidates(name, kind="city")
+                    if index.cc[r] == "US" and fold(index.admin1[r] or "") == fold(state)
+                    and fold(index.name[r]) == fold(name)]
+            if rows:
+                towns.append(self.mention(min(rows, key=lambda r: (-index.pop[r], r))))
+        return tuple(sorted(towns, key=lambda t: -t.population))
+
+    def town_counties(self, town: str, state: str) -> frozenset[str]:
+        """Folded names of the counties whose postal towns include ``town`` (empty when
+        unknown: an unincorporated place, or no ``zipcodes`` package)."""
+        return self._zip_towns()[1].get((fold(town), fold(state)), frozenset())
+
+    def _zip_towns(self) -> tuple[dict[tuple[str, str], tuple[str, ...]],
+                                  dict[tuple[str, str], frozenset[str]]]:
+        if self._county_towns is None:
+            self._county_towns = _zip_county_towns()
+            counties: dict[tuple[str, str], set[str]] = defaultdict(set)
+            for (county, state), towns in self._county_towns.items():
+                for town in towns:
+                    counties[(fold(town), state)].add(county)
+            self._town_counties = {k: frozenset(v) for k, v in counties.items()}
+        return self._county_towns, self._town_counties
+
     def country(self, code_or_name: str) -> PlaceMention | None:
         """A country by ISO alpha-2/alpha-3 code or by name."""
         text = code_or_name.strip()
@@ -386,6 +421,23 @@ def _us_counties() -> dict[str, tuple[str, ...]]:
         if state:
             out[fold(row["name"])].append(state)
     return {key: tuple(sorted(set(states))) for key, states in out.items()}
+
+
+def _zip_county_towns() -> dict[tuple[str, str], tuple[str, ...]]:
+    """(folded county, folded state) -> its postal towns, most ZIP codes first; from the
+    ``zipcodes`` package when installed (it ships the USPS data; no network)."""
+    from corroborate.extract.geo.lexicon import US_POSTAL
+
+    try:
+        import zipcodes
+    except ImportError:
+        return {}
+    counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for z in zipcodes.list_all():
+        state = US_POSTAL.get(z.get("state") or "")
+        if state and z.get("county") and z.get("city"):
+            counts[(fold(z["county"]), fold(state))][z["city"]] += 1
+    return {key: tuple(sorted(c, key=lambda n: (-c[n], n))) for key, c in counts.items()}
 
 
 def _alpha2(code: str) -> str:

@@ -213,12 +213,14 @@ def _agency_mentions(text: str, gaz: Gazetteer) -> list[_Raw]:
     """The place in "<City> police" (longest known suffix of the name before it)."""
     out = []
     for m in _AGENCY_RE.finditer(text):
-        words = m.group(1).split()
-        for n in range(len(words)):
-            name = " ".join(words[n:])
+        words = list(re.finditer(r"\S+", m.group(1)))
+        if words and words[-1].group().lower() in ("metro", "metropolitan"):
+            words = words[:-1]  # "Indianapolis Metro Police"
+        for w in words:
+            name = m.group(1)[w.start():words[-1].end()]
             if fold(name) not in NON_PLACE_WORDS and gaz.candidates(name):
-                start = m.end(1) - len(name)
-                out.append(_Raw(start, m.end(1), name, None, "locative"))
+                start = m.start(1) + w.start()
+                out.append(_Raw(start, start + len(name), name, None, "locative"))
                 break
     return out
 
@@ -306,6 +308,8 @@ def _context(doc: Any, raws: list[_Raw], gaz: Gazetteer) -> _Context:
     for i, r in enumerate(raws):
         abbr = US_STATE_ABBREVIATIONS.get(r.text.rstrip(".") + ".") or US_STATE_ABBREVIATIONS.get(
             r.text)
+        if abbr is None and r.source in ("dateline", "citystate") and r.hint == "admin1":
+            abbr = US_POSTAL.get(r.text)  # "DESOTO, MO (KTVI)": the code is trusted there
         if fold(r.text) == "georgia" and i and re.fullmatch(r",\s*", text[raws[i - 1].end:r.start]):
             abbr = "Georgia"  # "Cordele, Georgia": a town's state, not the country
         for p in gaz.lookup(r.text)[:1]:
