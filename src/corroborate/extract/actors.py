@@ -78,8 +78,12 @@ class _Lexicon:
 
 
 def _is_acronym(alias: str) -> bool:
+    """"FMLN", also mixed-case "LeT", "JeM": matched case-sensitively, since their
+    lower-case forms are common words ("let")."""
     letters = [c for c in alias if c.isalpha()]
-    return " " not in alias and bool(letters) and alias.upper() == alias and len(alias) <= 8
+    capitals = sum(c.isupper() for c in letters)
+    return (" " not in alias and bool(letters) and len(alias) <= 8
+            and (alias.upper() == alias or (capitals >= 2 and len(letters) <= 4)))
 
 
 def _alternation(items: list[str]) -> str:
@@ -128,7 +132,7 @@ _MOD = (
     r"|colombian|peruvian|guatemalan|honduran|chilean|bolivian|nicaraguan|ecuadoran"
     r"|suicide|lone|maoist|marxist|communist|rebel|guerr?illa|terrorist|government|army"
     r"|police|military|security|enemy|sandinist|sandinista|contra|young|hit|death|fascist"
-    r"|subversive|criminal|gang|group\s+of|band\s+of|column\s+of)"
+    r"|subversive|criminal|gang|hired|paid|group\s+of|band\s+of|column\s+of)"
 )
 # Heads that name an actor on their own.
 _HEAD = (
@@ -136,7 +140,22 @@ _HEAD = (
     r"|soldiers|troops|army|armed\s+forces|air\s+force|militants|insurgents|extremists"
     r"|attackers|assailants|assassins|murderers|kidnappers|abductors|bombers|suicide\s+bomber"
     r"|drug\s+traffickers|narco-?terrorists|paramilitaries|militias?|militiamen|sappers"
-    r"|mafias?|hit\s?men|jihadists|separatists|gangs|gang\s+members|policemen|police|outlaws)"
+    r"|mafias?|hit\s?men|jihadists|separatists|gangs|gang\s+members|policemen|police|outlaws"
+    r"|killers|snipers|vandals|perpetrators|mercenaries|thugs|hijackers|shooters|gunmen"
+    # not "military sources", "government officials": those name people, not the actor
+    r"|(?:military|government|regime)(?!\s+(?:[a-z]+s|of|official|spokesm[ae]n)\b)"
+    # Singular agent nouns; those that double as modifiers ("terrorist attack",
+    # "guerrilla column") only when no noun they could modify follows.
+    r"|(?:gunman|attacker|assailant|assassin|bomber|kidnapper|abductor|sniper|killer|murderer"
+    r"|hit\s?man|shooter|hijacker|perpetrator|militant|insurgent"
+    r"|(?:terrorist|guerr?illa|rebel)(?!\s+(?:attacks?|acts?|actions?|groups?|organi[sz]ations?"
+    r"|movements?|cells?|columns?|commandos?|bands?|units?|squads?|operations?|waves?"
+    r"|campaigns?|violence|threats?|plans?|offensives?|escalation|murders?|incidents?"
+    r"|activit\w+|bombings?|bombs?|explosives?|devices?|targets?|leaders?|fronts?|army|forces?|war|warfare|acts?"
+    r"|infrastructure|positions?|camps?|hideouts?|sabotage|crimes?|kidnappings?|members?"
+    r"|mentality|methods?|tactics?|fighters|command|ambush|attempts?|raids?|strongholds?"
+    r"|zones?|areas?|sources?|spokesm[ae]n|radio|station|stations|assaults?|arms|weapons?"
+    r"|criminals?|delinquents?|subversives?|commanders?|combatants?|troops?)\b)))"
 )
 # Heads too vague to stand alone: need a modifier ("unidentified men").
 _WEAK_HEAD = (
@@ -271,6 +290,7 @@ _DET = (
     r"(?:(?:the|a|an|some|several|numerous|about|approximately|around|\d+|one|two|three|four"
     r"|five|six|seven|eight|nine|ten|dozens?\s+of|hundreds?\s+of|members?\s+of(?:\s+the)?"
     r"|a\s+group\s+of|a\s+band\s+of|a\s+column\s+of|a\s+unit\s+of|units?\s+of(?:\s+the)?"
+    r"|(?:officers?|elements|sectors)\s+of(?:\s+the)?|certain"
     r"|another|other|so-called|self-styled|self-proclaimed|alleged|presumed)\s+)*"
 )
 _VPP = (
@@ -281,7 +301,8 @@ _VPP = (
     r"|tortured|hit|struck|taken\s+hostage|held\s+hostage|captured|riddled|fired\s+on"
     r"|shelled|harassed|sabotaged|murdered|slain|gunned\s+down|hacked|stabbed|beheaded"
     r"|threatened|abused|beaten|ordered|masterminded|organized|orchestrated|caused|planned"
-    r"|led|directed|activated|triggered|thrown|hurled|placed|fired|set\s+off|dynamited)"
+    r"|led|directed|activated|triggered|thrown|hurled|placed|fired|set\s+off|dynamited"
+    r"|intercepted|robbed|looted|sacked|threatened)"
 )
 _VACT = (
     r"(?:attack(?:ed|s)?|kill(?:ed|s)?|murder(?:ed|s)?|assassinat(?:ed|es)|kidnapp?(?:ed|s)"
@@ -291,13 +312,26 @@ _VACT = (
     r"|stormed|carried\s+out|perpetrated|committed|staged|launch(?:ed|es)|hijack(?:ed|s)"
     r"|wounded|injured|tortured|hurled|threw|opened\s+fire|fired\s+(?:on|at|upon)|seized"
     r"|captured|shelled|harassed|sabotaged|gunned\s+down|stabbed|beheaded|broke\s+into"
+    r"|strafed"
     r"|forced|took\s+(?:\w+\s+)?hostage|riddled|struck|hit|damaged|occupied|overran"
     r"|blasted|rocketed|mortared|plac(?:ed|es)|threw|throw|used\s+[^.;]{0,40}?\bagainst"
     r"|(?:have|has|had)\s+(?:also\s+)?(?:killed|murdered|attacked|kidnapped)|set\s+off"
-    r"|continu(?:es?|ed)\s+(?:with\s+)?(?:its|their)\s+(?:\w+\s+){0,4}?attacks)"
+    r"|continu(?:es?|ed)\s+(?:with\s+)?(?:its|their)\s+(?:\w+\s+){0,4}?attacks"
+    r"|threaten(?:ed|s)?\s+(?:to\s+(?:kill|murder|attack|bomb|burn|destroy|execute|behead"
+    r"|blow\s+up|kidnap|assassinate)\b|(?!to\b)\w+)|intercepted|conducted|mounted|robbed|looted|sacked|opened\s+fire"
+    r"|(?:tried|attempted|planned)\s+to\s+(?:attack|kill|murder|kidnap|abduct|assassinate"
+    r"|bomb|blow\s+up|burn|destroy|seize|storm)"
+    r"|used\s+(?:\w+\s+){0,3}?(?:bombs?|explosives?|dynamite|grenades?|rifles?|guns?"
+    r"|machine-?guns?|firearms?|knives|knife|machetes?)\b"
+    r"|began\s+(?:shooting|firing|bombing|attacking|shelling|strafing"
+    r"|(?:a\s+)?(?:series|wave)\s+of\s+(?:\w+\s+)?attacks)"
+    r"|set\s+(?:[^.;]{0,40}?\s+)?on\s+fire|set\s+fire\s+to|used\s+[^.;]{0,40}?\bto\s+(?:blow\s+up|destroy|attack"
+    r"|kill|bomb|burn|damage)"
+    r"|(?:is|are|was|were|been)\s+(?:attacking|bombing|killing|murdering|shooting|firing\s+on"
+    r"|shelling|kidnapping|burning|destroying|harassing|massacring|strafing))"
 )
 _INTER = (
-    r"(?:\s+(?:today|yesterday|tonight|last\s+night|this\s+(?:morning|afternoon|evening)"
+    r"(?:\s*,\s*[a-z0-9-]{2,8}\s*,|\s*,\s*(?:who|which)\b|\s+(?:today|yesterday|tonight|last\s+night|this\s+(?:morning|afternoon|evening)"
     r"|reportedly|allegedly|apparently|presumably|also|then|recently|later|earlier|who"
     r"|which|that|have|has|had|once\s+again|again|subsequently|immediately|on\s+\w+day"
     r"|in\s+a\s+statement|in\s+a\s+communique|group|organization|movement|,"
@@ -305,6 +339,28 @@ _INTER = (
     r"|(?!only\b|early\b|likely\b)[a-z]{3,}ly))*"
 )
 _RESP = r"(?:responsibility|credit|authorship)"
+# Verbs of saying and judging: "the army reported that rebels attacked and killed ..."
+_SAYING = (
+    r"(?:reported|stated|announced|claimed|confirmed|added|noted|explained|indicated|revealed"
+    r"|denounced|charged|blamed|accused|warned|asserted|insisted|stressed|urged|asked|learned"
+    r"|believed|suspected|alleged|condemned|demanded|acknowledged|admitted|agreed|decided"
+    r"|arrested|detained|captured|seized|raided|named|identified|found|responded|arrived"
+    r"|released|investigated|pronounced|transported|treated|located|booked|charged|told"
+    r"|say|says|said|tell|believe)"
+)
+_AUX = (r"(?:was|were|is|are|been|be|has|have|had|will|would|can|could|may|might|must"
+        r"|should|did|do|does)")
+# What may stand between a subject and its verb: a description ("two men on a
+# motorcycle", "gunmen wearing masks") or a comma-enclosed relative clause ("four
+# men, who posed as agents, kidnapped ...").
+_SUBJ_MOD = (
+    r"(?:\s+(?:in|on|of|from|aboard|riding|wearing|carrying|armed\s+with|dressed\s+(?:as|in)"
+    r"|disguised\s+as|posing\s+as|with|driving|travell?ing\s+in)"
+    rf"(?:\s+(?!{_SAYING}\b|{_AUX}\b|that\b|and\b)"
+    r"[\w'’-]+){1,6}?"
+    r"|\s*,\s*(?:who|which)\s[^,.;]{0,60},"
+    r"|\s*,\s*(?:the|a|an|using|armed\s+with|wearing|carrying|dressed\s+in)\s[^,.;]{0,60},)?"
+)
 
 
 @dataclass(frozen=True)
@@ -321,11 +377,19 @@ _BY_NAME = r"(?:\s+(?:a|an|the)(?:\s+[\w'’-]+){1,3}?)?"
 
 
 def _L(p: str) -> re.Pattern[str]:
-    return re.compile(rf"(?:{p})\s*{_DET}$")
+    return re.compile(rf"(?:{p})\s*{_DET}(?:(?:{_MOD})\s+)*$")
+
+
+# Members and means that stand for the actor: "army members", "an air force helicopter".
+_MEMBER_NOUN = (r"(?:members|personnel|officers|elements|sectors|units?|fighters|cells?|columns?"
+                r"|patrols?|helicopters?|planes?|aircraft|gunships?|warplanes?|jets?|troops"
+                r"|soldiers)")
 
 
 def _R(p: str) -> re.Pattern[str]:
-    return re.compile(rf"^(?:\s*\[[^\]]{{0,80}}\]|\s*\([^)]{{0,80}}\))?{p}")
+    # "armed forces members, ... are responsible": the members stand for the actor
+    return re.compile(rf"^(?:\s*\[[^\]]{{0,80}}\]|\s*\([^)]{{0,80}}\))?"
+                      rf"(?:\s+{_MEMBER_NOUN})?{p}")
 
 
 # Order matters: the first rule that fits an actor decides its role, so hedged
@@ -350,13 +414,20 @@ _RULES: tuple[_Rule, ...] = (
         r"\s+(?:may|might|could)\s+(?:also\s+)?(?:have\s+been\s+)?(?:be\s+)?(?:behind|responsible"
         r"|involved|have\s+(?:carried|staged|perpetrated|committed))")),
     _Rule("accused", "accused", left=_L(
-        r"\b(?:blamed|blames|blaming|accused|accuses|accusing|charged)\s+(?:\w+\s+){0,2}?"
-        r"|\bblamed\s+[^.;]{0,60}?\bon|\bblamed\s+on|\battribut\w*\s+[^.;]{0,60}?\bto"
+        r"\b(?:blamed|blames|blame|blaming|accused|accuses|accuse|accusing|charged)"
+        r"\s+(?:(?!(?:of|with|in|for|on|at|to|by)\b)\w+\s+){0,2}?|\bhold|\bholding"
+        # within one sentence a full stop is an abbreviation ("U.S.")
+        r"|\bblamed\s+[^;]{0,60}?\bon|\bblamed\s+on|\battribut\w*\s+[^;]{0,60}?\bto"
         r"|\bimplicat\w*|\bheld|\bholds|\bpointed\s+(?:the\s+finger\s+)?at|\baccusations?\s+against"
         r"|\bresponsibility\s+of")),
     _Rule("accused_right", "accused", right=_R(
-        r"\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:blamed|accused|held"
-        r"\s+responsible|responsible|involved\s+in)|\s+(?:participated|took\s+part)\s+in")),
+        r"(?:\s*,\s*[^,.;]{0,60},)?"
+        r"\s+(?:is|are|was|were|has\s+been|have\s+been|may\s+be|could\s+be)\s+(?:\w+\s+)?"
+        r"(?:blamed|accused|held\s+responsible|responsible|involved\s+in|implicated|guilty"
+        r"|behind\s+(?:the|this|these|those|a|an|last)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?"
+        r"|killings?|murders?|shootings?|violence|massacres?|blasts?|explosions?|assassinations?"
+        r"|kidnappings?|abductions?|crimes?|ambush(?:es)?))"
+        r"|\s+(?:participated|took\s+part)\s+in")),
     _Rule("suspected", "suspected", left=_L(
         r"\b(?:suspected|presumed|alleged|suspect)"
         # "presumably by X", but "suspected by X" names who suspects
@@ -367,11 +438,24 @@ _RULES: tuple[_Rule, ...] = (
         r"\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:suspected|believed"
         r"|thought|presumed)")),
     _Rule("passive_agent", "reported_as_fact", left=_L(
-        rf"\b{_VPP}\b[^.;]{{0,60}}?\bby{_BY_NAME}|\b(?:attacks?|ambush(?:es)?|raids?"
+        # the gap holds no other clause: "the bomb placed there was defused by police"
+        rf"\b{_VPP}\b(?:(?!\b(?:was|were|is|are|been|which|who|that|found|taken|transported"
+        rf"|pronounced|treated|arrested|located|seen)\b)[^.;\n]){{0,60}}?"
+        rf"\bby{_BY_NAME}|\b(?:attacks?|ambush(?:es)?|raids?"
         r"|bombings?|assaults?|massacres?|killings?|murders?|kidnappings?|incursions?"
         r"|actions?|operations?|sabotage|harassment|crimes?|atrocit(?:y|ies)|attempts?|plots?)"
         r"\s+(?:\w+\s+){0,2}?by" + _BY_NAME)),
-    _Rule("active_subject", "reported_as_fact", right=_R(rf"{_INTER}\s+{_VACT}\b")),
+    # "hostages were released by the ELN guerrillas": their captors (kidnapping only)
+    _Rule("release_agent", "reported_as_fact", left=_L(
+        r"\b(?:released|freed|set\s+free)\b[^.;]{0,60}?\bby" + _BY_NAME)),
+    _Rule("release_subject", "reported_as_fact", right=_R(
+        rf"{_INTER}\s+(?:released|freed|set\s+free)\b(?!\s+(?:by|from)\b)")),
+    _Rule("active_subject", "reported_as_fact", right=_R(rf"{_SUBJ_MOD}{_INTER}\s+{_VACT}\b")),
+    # "unidentified persons drove up to the embassy and planted a bomb"
+    _Rule("active_coordinated", "reported_as_fact", right=_R(
+        rf"{_SUBJ_MOD}(?:\s+(?:today|yesterday|also|then|reportedly|allegedly))?"
+        rf"\s+(?!{_SAYING}\b)(?:[a-z]+ed|drove|came|went|broke|got|ran|rode|took|stole)\b"
+        rf"(?:(?!\bthat\b)[^.;,]){{0,60}}?\s+and\s+(?:then\s+)?{_VACT}\b")),
     _Rule("attack_modifier", "reported_as_fact", right=_R(
         r"\s+(?:urban\s+)?(?:attacks?|ambush(?:es)?|bombings?|raids?|assaults?"
         r"|massacres?|sabotage|incursions?)\b")),
@@ -402,10 +486,16 @@ _REDUCED_PASSIVE = re.compile(
 # Security forces arresting or seizing are not attacks.
 _STATE_ACTOR = re.compile(r"\b(?:army|armed forces|air force|police|policemen|soldiers|troops"
                           r"|military|guard)\b")
-_LAW_ENFORCEMENT = re.compile(r"\b(?:seized|captured|forced|occupied|arrested|detained"
+_LAW_ENFORCEMENT = re.compile(r"\b(?:seized|captured|forced|occupied|arrested|detained|conducted"
                               r"|carried\s+out|launched|staged|raided|hit|struck)\b")
 
 
+_POLICE = re.compile(r"\b(?:police|policemen|officers?|deput(?:y|ies)|sheriffs?|troopers?)$")
+_POLITICAL = re.compile(r"\b(?:government|regime)$")
+_MEMBERS = re.compile(rf"^\s+{_MEMBER_NOUN}\b")
+# "soldiers carried out the murder": a crime, not an operation
+_CRIME = re.compile(r"^\s+(?:the\s+|a\s+|this\s+|that\s+)?(?:\w+\s+)?(?:murders?|massacres?"
+                    r"|killings?|assassinations?|crimes?)\b")
 _NEGATED = re.compile(r"\b(?:no|nor|neither)\b[^.;,]{0,30}$")
 
 
@@ -413,22 +503,51 @@ def _role(actor: _Actor, low: str, named: bool) -> tuple[_Rule, re.Match[str]] |
     left, right = low[: actor.start], low[actor.end:]
     state = not named and bool(_STATE_ACTOR.search(low[actor.start:actor.end]))
     negated = bool(_NEGATED.search(left))
+    political = not named and bool(_POLITICAL.search(low[actor.start:actor.end]))
+    # Police firing or shooting is mostly the response to an incident, not its cause
+    # (officer-involved shootings); they are perpetrators only when blamed or suspected.
+    police = not named and bool(_POLICE.search(low[actor.start:actor.end]))
     for rule in _RULES:
         if negated and rule.name == "claim_responsibility":
             continue  # "no person or group has claimed responsibility"
+        if (political or state) and rule.name.startswith("release_"):
+            continue  # "hostages freed by police": a rescue
+        if (political or police) and rule.confidence == "reported_as_fact":
+            continue  # "the government launched a program": only blame makes it an actor
         if rule.name == "attack_modifier" and not named:
             continue  # "terrorist attack" is a characterisation, not a perpetrator
-        if rule.name == "active_subject" and _REDUCED_PASSIVE.match(right):
+        if rule.name.startswith("active_") and _REDUCED_PASSIVE.match(_MEMBERS.sub("", right)):
             continue
-        if state and rule.name in ("active_subject", "passive_agent"):
+        if state and rule.name in ("active_subject", "active_coordinated", "passive_agent"):
             m = (rule.right.match(right) if rule.right else rule.left.search(left[-160:]))  # type: ignore[union-attr]
-            if m and _LAW_ENFORCEMENT.search(m.group()):
+            if m and _LAW_ENFORCEMENT.search(m.group()) and not _CRIME.match(
+                    right[m.end():] if rule.right else right):
                 continue
-        if rule.left is not None and (m := rule.left.search(left[-160:])):
-            return rule, m
-        if rule.right is not None and (m := rule.right.match(right)):
+        m = rule.left.search(left[-160:]) if rule.left is not None else None
+        if m is None and rule.right is not None:
+            m = rule.right.match(right)
+        if m is not None and not _off_topic(rule, m, right, low):
             return rule, m
     return None
+
+
+_ACCUSED_OF = re.compile(r"^\s*(?:\[[^\]]{0,80}\]\s*)?,?\s*(?:of|with)\b")
+_INVOLVED = re.compile(r"\b(?:involved|implicated|participated|took\s+part)\b")
+
+
+def _off_topic(rule: _Rule, m: re.Match[str], right: str, low: str = "") -> bool:
+    """An accusation or involvement that is not about violence ("accused the rebels of
+    inflexible stands", "involved in drug trafficking", "in security operations")."""
+    if rule.name == "accused" and re.search(r"accus|charg|blam", m.group()):
+        tail = _ACCUSED_OF.match(right)
+        return tail is not None and not _INCIDENT_CUE.search(right[: tail.end() + 60])
+    if rule.name.startswith("release_"):
+        return not re.search(r"\b(?:kidnap\w*|abduct\w*|hostages?|captives?|captivity)\b", low)
+    if rule.name == "accused" and re.search(r"\bhold", m.group()):
+        return not re.search(r"\b(?:responsible|accountable)\b", right[:80])
+    if rule.name == "accused_right" and _INVOLVED.search(m.group()):
+        return not _INCIDENT_CUE.search(right[m.end(): m.end() + 60])
+    return False
 
 
 # ---------------------------------------------------------------- sentences
@@ -508,16 +627,20 @@ def _responsibility_none(sent_start: int, low: str) -> Iterator[ActorMention]:
                            f"actors.none_claimed.{RULE_VERSION}")
 
 
+# "according to the police, gunmen ...": the police are the source, not an actor.
+_SOURCE = re.compile(r"\b(?:according\s+to|sources?\s+(?:in|of|from)|spokesm[ae]n\s+for)"
+                     r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 _COORD = re.compile(r"^\s*(?:,|and|or|as\s+well\s+as|,\s*and|,\s*or|/)\s*(?:the\s+)?$")
 
 
 def _roles(actors: list[_Actor], low: str) -> list[tuple[_Rule, re.Match[str]] | None]:
     """Each actor's role; coordinated actors ("blamed X and Y") share it."""
-    roles = [_role(a, low, a.named) for a in actors]
+    source = [bool(_SOURCE.search(low[: a.start])) for a in actors]
+    roles = [None if src else _role(a, low, a.named) for a, src in zip(actors, source, strict=True)]
     for _ in range(2):
         for i in range(len(actors) - 1):
             a, b = actors[i], actors[i + 1]
-            if not _COORD.match(low[a.end:b.start]):
+            if source[i] or source[i + 1] or not _COORD.match(low[a.end:b.start]):
                 continue
             if roles[i] and not roles[i + 1] and roles[i][0].left is not None:  # type: ignore[index]
                 roles[i + 1] = roles[i]
@@ -732,7 +855,28 @@ def extract_actors(doc: Any, *, skip_sentences: Container[int] = ()) -> list[Act
                    if start <= e.start_char < start + len(text)] if not all_caps else []
         out.extend(_perpetrators(start, text, low, all_caps, persons))
     out.extend(_discourse_suspects(current, out, all_caps))
-    return sorted(set(out), key=lambda a: (a.start, a.end, a.slot, a.value))
+    return sorted(set(_named_over_described(out)), key=lambda a: (a.start, a.end, a.slot, a.value))
+
+
+_SINGULAR = re.compile(
+    r"(?:[\w-]+\s+){0,2}(?:gunman|shooter|killer|attacker|assailant|bomber|murderer|perpetrator"
+    r"|hit\s?man|sniper|kidnapper|abductor|hijacker|assassin|suspect|man|woman|person"
+    r"|individual)"
+)
+
+
+def _named_over_described(mentions: list[ActorMention]) -> list[ActorMention]:
+    """Drop "the gunman" when the report names a person as a perpetrator: one
+    individual, described and named, is one actor (the name is the better value)."""
+    perps = [m for m in mentions if m.slot in _PERP_SLOTS and m.value != "none claimed"]
+    named_person = any(
+        canonical_group(m.value) is None and "claimed_unknown" not in m.rule
+        and not _GENERIC.fullmatch(m.value.lower()) and not _SINGULAR.fullmatch(m.value.lower())
+        for m in perps)
+    if not named_person:
+        return mentions
+    return [m for m in mentions
+            if not (m.slot in _PERP_SLOTS and _SINGULAR.fullmatch(m.value.lower()))]
 
 
 # ---------------------------------------------------------------- dated background
@@ -763,6 +907,22 @@ _INCIDENT_CUE = re.compile(
 )
 
 
+# A group named as the one that suffered: "(members) were killed", "was dealt a blow".
+_VICTIM_AFTER = re.compile(
+    r"^\s*(?:\[[^\]]{0,80}\]|\([^)]{0,80}\))?(?:\s+[\w-]+){0,2}?\s+(?:were|was|have\s+been"
+    r"|had\s+been|has\s+been)\s+(?:\w+\s+)?(?:killed|arrested|captured|wounded|injured|detained"
+    r"|dismantled|defeated|routed|attacked|bombed|hit|dealt|housed|released)\b"
+)
+
+
+# A group that speaks about the incident is not thereby its author.
+_SPEAKER_AFTER = re.compile(
+    rf"^\s*(?:\[[^\]]{{0,80}}\]|\([^)]{{0,80}}\))?(?:\s+[\w-]+)?{_INTER}\s+(?:{_SAYING}|reports"
+    r"|condemned|condemns|described|describes|decision|statement|communiqu[eé]|spokesm[ae]n"
+    r"|asserted|asserts|announces|states|stated|says|denounced|deplored|repudiated)\b"
+)
+
+
 def _discourse_suspects(sentences: list[tuple[int, str, str]], found: list[ActorMention],
                         all_caps: bool) -> Iterator[ActorMention]:
     """Named armed groups of an incident report whose perpetrators are only described.
@@ -788,6 +948,8 @@ def _discourse_suspects(sentences: list[tuple[int, str, str]], found: list[Actor
         for s, e, name in _named_spans(text, low, all_caps):
             if name in placed or name in seen or lex.kinds.get(name) not in _ARMED_KINDS:
                 continue
+            if _VICTIM_AFTER.match(low[e:]) or _SPEAKER_AFTER.match(low[e:]):
+                continue  # "five FARC members were killed", "the FMLN condemned the attack"
             seen.add(name)
             yield ActorMention("suspected_perpetrator", name, "suspected", start + s, start + e,
                                start, f"actors.discourse.{RULE_VERSION}")
