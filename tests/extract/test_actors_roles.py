@@ -21,30 +21,30 @@ def _perps(nlp, text: str) -> set[tuple[str, str]]:
 
 @pytest.mark.parametrize(("text", "slot", "value"), [
     # a description between the subject and its verb
-    ("Two men on a motorcycle set off a bomb outside the bank.", "perpetrator", "men"),
-    ("Unidentified assailants in another vehicle opened fire on the nuns.",
+    ("Two men riding a scooter set off a grenade near the clinic.", "perpetrator", "men"),
+    ("Unidentified assailants in a pickup truck fired at the teachers.",
      "perpetrator", "unidentified assailants"),
     ("Four heavily armed men, who posed as agents, kidnapped the businessman.",
      "perpetrator", "heavily armed men"),
-    ("The Extraditables, the armed wing of the cartel, gunned down a judge.",
-     "perpetrator", "The Extraditables"),
+    ("The Avengers, the armed branch of the gang, gunned down a prosecutor.",
+     "perpetrator", "Avengers"),
     # singular agent nouns
     ("A gunman opened fire on worshippers at the mosque.", "perpetrator", "gunman"),
     ("A terrorist killed the candidate at the airport.", "perpetrator", "terrorist"),
     # coordinated and progressive verbs, attempts, threats, "set ... on fire"
-    ("Masked men drove up to the embassy and planted a bomb under a car.",
+    ("Masked men walked up to the depot and planted a bomb beside a van.",
      "perpetrator", "masked men"),
     ("The air force is bombing villages near the volcano.", "perpetrator", "air force"),
-    ("An unidentified armed group tried to attack the ambassador's residence.",
-     "perpetrator", "unidentified armed group"),
+    ("An unknown armed group tried to attack the consul's house.",
+     "perpetrator", "unknown armed group"),
     ("Rebels set two trucks on fire on the highway.", "perpetrator", "rebels"),
     # an acronym in apposition before the claim
-    ("The Manuel Rodriguez Patriotic Front, FPMR, has claimed responsibility for the blast.",
-     "responsibility", "Manuel Rodriguez Patriotic Front"),
+    ("The Northern Liberation Front, NLF, has claimed responsibility for the explosion.",
+     "responsibility", "Northern Liberation Front"),
     # attribution and blame
-    ("The rebels blamed the government and the armed forces for the murder.",
+    ("The insurgents blamed the government and the armed forces for the killing.",
      "suspected_perpetrator", "government"),
-    ("The rebels blamed the government and the armed forces for the murder.",
+    ("The insurgents blamed the government and the armed forces for the killing.",
      "suspected_perpetrator", "armed forces"),
     ("We hold the army responsible for the massacre.", "suspected_perpetrator", "army"),
     ("The evidence shows that army members, who remain unidentified, are responsible "
@@ -72,14 +72,14 @@ def test_new_role_patterns(nlp, text, slot, value):
     ("The hostages were freed by police after a siege.", "police"),    # a rescue
     ("Police said they will hold talks with the unions.", "police"),
     ("Police in the town say a boy shot himself with a handgun.", "police"),
-    ("The US military in Iraq has since come under attack from rockets.", "military"),
+    ("The foreign military there has since come under fire from mortars.", "military"),
     ("Three army personnel killed in the clash were buried today.", "army"),
     ("The army reported that it captured weapons and arrested two men.", "army"),
-    ("Police shot the suspect when he pointed a gun at officers.", "police"),
+    ("Police shot the man after he aimed a rifle at deputies.", "police"),
     ("Tom Baker was behind an interior door when the shots rang out.", "Tom Baker"),
-    ("Eady is charged with killing Elijah Jackson, 16, last week.", "Elijah Jackson"),
-    ("Timothy Agnew killed in shooting on West block\n\nBy Mitchell Armentrout and Luke Wilusz",
-     "Luke Wilusz"),                                                    # a byline
+    ("Perkins is charged with killing Dwayne Ortiz, 19, last month.", "Dwayne Ortiz"),
+    ("Carl Mendez killed in shooting on East block\n\nBy Nora Palmquist and Owen Treadwell",
+     "Owen Treadwell"),                                                    # a byline
     ("Sherri Papini was released by her captor on Thursday.", "Sherri Papini"),
 ])
 def test_non_perpetrators(nlp, text, absent):
