@@ -82,3 +82,23 @@ def test_one_counted_victim_is_discounted_when_other_tallies_name_no_wounded() -
     # nor counted victims that more reports give than stay silent
     again = _analysis("d", ("killed", 1, "single_victims"), ("injured", 1, "single_victims"))
     assert build_incident([lone, again, silent[0]]).facts["injured"].best == 1
+
+
+def test_a_later_shot_total_is_net_of_all_the_dead() -> None:
+    # "shot four of his family members" (3 left after the one death it names), written
+    # after another report gave five dead: people shot include every dead.
+    dead = _dated("a", "2015-03-08", ("killed", 5))
+    shot = Report(id="b", text="x" * 200, published="2015-03-10")
+    later = ReportAnalysis(report=shot, claims=(
+        Claim(slot="killed", value=1, report="b", span=(0, 5), published="2015-03-10",
+              extractor="counts.single_victims.v1+report_figure"),
+        Claim(slot="injured", value=3, report="b", span=(10, 15), published="2015-03-10",
+              extractor="counts.shot_total.v1+report_figure")))
+    assert build_incident([dead, later]).facts["injured"].best == 0
+
+
+def test_hospitalized_beats_a_part_of_the_wounded() -> None:
+    # five people in hospital, of whom "two of the victims" are critical: a part, not the total
+    inc = build_incident([_analysis("a", ("injured", 2, "partitive"),
+                                    ("hospitalized", 5, "numeric_subject"))])
+    assert inc.facts["injured"].best == 5

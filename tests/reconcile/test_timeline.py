@@ -15,7 +15,7 @@ import pytest
 from corroborate.eval.datasets import load_docs, load_incidents
 from corroborate.reconcile.incident import build_incident
 
-INCIDENTS = ("346085", "686469", "723643", "734157")
+INCIDENTS = ("346085", "511436", "723643", "734157")
 
 
 @pytest.fixture(scope="module")

@@ -83,7 +83,8 @@ _AFTER_SLOTS: list[tuple[str, str]] = [
                      r"hospitals?|(?:being\s+)?treated\s+(?:at|in)\s+(?:a\s+|the\s+|local\s+|"
                      r"nearby\s+)?hospitals?|in\s+(?:the\s+)?hospital"),
     # "two others remain in critical condition": a condition is said only of the hurt.
-    ("injured", r"injured|wounded|hurt|injuries|wounds|casualties\s+injured|"
+    ("injured", r"shot\s+and\s+(?:wounded|injured)|injured|wounded|hurt|injuries|wounds|"
+                r"casualties\s+injured|"
                 r"in\s+(?:critical|serious|stable|grave|fair|life-threatening)\s+condition"),
     ("shot", r"shot(?!\s+(?:at|down|up|dead|and\s+killed|to\s+death))"),
     ("missing", r"missing|unaccounted\s+for|disappeared"),
@@ -103,6 +104,12 @@ _AFTER_RE = [
         rf"\s+(?P<pred>{pattern})\b"))
     for slot, pattern in _AFTER_SLOTS
 ]
+_PARTITIVE = re.compile(r"^\s+of\s+(?:the|them|those|these)\b")
+# "three bodies were found", "police discover 3 bodies": each body is one dead.
+_BODIES = re.compile(r"^\s+(?:dead\s+|more\s+)?bodies\b")
+# "... taken to a hospital where they later died": the hospitalized are among the dead.
+_DIED_THERE = re.compile(r"^[^.;]{0,60}?\bwhere\s+(?:they|he|she|both|all\s+\w+)\s+"
+                         r"(?:\w+ly\s+|later\s+)*(?:died|succumbed|were\s+pronounced\s+dead)\b")
 # "two dead terrorists", "three wounded soldiers": an adjective before the people noun.
 _ADJ_RE = re.compile(rf"^\s+(?P<pred>dead|wounded|injured|missing)\s+{_MOD}(?:{_PEOPLE})\b")
 _ADJ_SLOT = {"dead": "killed", "wounded": "injured", "injured": "injured", "missing": "missing"}
@@ -150,10 +157,11 @@ _NOT_COUNT_AFTER = re.compile(
     r"shots|bullets|feet|foot|ft|metres?|meters?|km|kilometres?|kilometers?|miles?|yards?|"
     r"inches|pounds|kg|dollars|cents|million\s+dollars|degrees|st\b|nd\b|rd\b|th\b|"
     r"calibre|caliber|mm|mph|cars?|vehicles?|homes?|houses?|buildings?|cases?|counts?|"
-    r"charges?|guns?|rifles?|handguns?|weapons?|magazines?|grams?|ounces?)")
+    r"charges?|guns?|rifles?|handguns?|weapons?|magazines?|grams?|ounces?|yo\b|y/o\b|"
+    r"y\.o\.)")
 _NOT_COUNT_BEFORE = re.compile(
     r"(?:\$|#|no\.|number|route|highway|interstate|i-|aged?|ages|age\s+of|page|room|apt\.?|"
-    r"suite|unit|channel|flight|section|chapter|since|in|of\s+the|sentenced\s+to|"
+    r"suite|unit|channel|news|flight|section|chapter|since|in|of\s+the|sentenced\s+to|"
     r"(?:mother|father|parent|grandmother|grandfather)\s+of|"
     r"[a-z]+\s+(?:january|february|march|april|may|june|july|august|september|october|"
     r"november|december)|\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.)\s*$")
@@ -166,7 +174,10 @@ _BACKGROUND = re.compile(
     r"\bsince\s+(?:19|20)\d\d\b|\b(?:previous|prior|unrelated|separate)\s+(?:\w+\s+)?"
     r"(?:shootings?|incidents?|attacks?|cases?)\b|\b(?:weeks|months|years|a\s+year)\s+"
     r"(?:earlier|ago|before)\b|\bthe\s+past\s+week\b|\band\s+a\s+half\s+ago\b|"
-    r"^\s*(?:related|more\s+from|read\s+more|see\s+also)\b")
+    r"^\s*(?:related|more\s+from|read\s+more|see\s+also)\b|"
+    # a "related stories" block: headlines of other incidents, one a line
+    r"(?:^|\n)\s*(?:also|related(?:\s+(?:coverage|stories|articles|content|links))?|"
+    r"more\s+(?:news|stories)|trending|recommended)\s*:?\s*\n")
 # "3 dead, 8 hurt in weekend shootings", "one of 10 shootings": a tally over many incidents.
 _ROUNDUP = re.compile(
     r"\b(?:weekend|overnight|holiday|separate|unrelated|citywide|city-wide)\s+(?:[a-z-]+\s+)?"
@@ -174,9 +185,18 @@ _ROUNDUP = re.compile(
     r"\bshootings\s+(?:across|throughout|around|from\s+\w+\s+(?:to|through|into)|"
     r"(?:over|during|this|last)\s+(?:the\s+)?(?:weekend|holiday|night|week))\b|"
     r"\b(?:in|of)\s+(?:those|these)\s+shootings\b|"
-    r"\b(?:\d+|three|four|five|six|seven|eight|nine|ten|dozens\s+of)\s+(?:[a-z-]+\s+)?shootings\b|"
+    r"\b(?:\d+|three|four|five|six|seven|eight|nine|ten|dozens\s+of|dozen)\s+(?:[a-z-]+\s+)?"
+    r"shootings\b|\bseries\s+of\s+shootings\b|"
     r"\bsince\s+(?:early|late|mid-?)?\s*(?:january|february|march|april|may|june|july|august|"
-    r"september|october|november|december)\b")
+    r"september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday)\b|"
+    # "in South Side shootings" (no "the": not one spree), "a violent weekend", "shot in
+    # Chicago in about ten hours", "across the city": tallies over many incidents.
+    r"\bin\s+(?!the\b|those\b|these\b|both\b|two\b)(?:[a-z-]+\s+){1,3}shootings\b|"
+    r"\b(?:violent|bloody|deadly)\s+(?:weekend|night|holiday)\b|"
+    r"\bin\s+(?:just\s+|about\s+|less\s+than\s+|the\s+(?:past|last)\s+)?(?:\d+|two|three|four|"
+    r"five|six|seven|eight|nine|ten|twelve|24|48)\s+(?:hours|days)\b|"
+    r"\bacross\s+the\s+city\b")
 # "Jan. 5: a man is shot ...": a line of a dated list of past cases.
 _DATED_ITEM = re.compile(r"\b(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*"
                          r"\.?\s+\d{1,2}\s*:\s")
@@ -198,6 +218,11 @@ def _is_not_count(low: str, match: re.Match[str]) -> bool:
     after = low[match.end():match.end() + 20]
     before = low[max(0, match.start() - 25):match.start()]
     if _NOT_COUNT_AFTER.match(after) or re.match(r"^(?:[:./]\d|-\d|\)|th\b)", after):
+        return True
+    # "Calvin Williams, 24 was shot": more than one takes "were", so "24 was" is an age;
+    # "a 50 shot", "a .45": an article before digits makes them a name or a calibre.
+    if num.isdigit() and ((int(num) > 1 and re.match(r"^\s+(?:was|is|has)\b", after))
+                          or re.search(r"\b(?:a|an)\s+$", before)):
         return True
     if re.fullmatch(r"1[89]\d\d|20\d\d", num):  # a year
         return True
@@ -241,11 +266,19 @@ def _after_hit(low: str, match: re.Match[str], qty: Quantity) -> _Hit | None:
         if hosp:
             slot, end = "hospitalized", end + hosp.end()
         return _Hit(slot, qty, match.start(), end, None, "counts.numeric_adjective.v1")
+    bodies = _BODIES.match(rest)
+    if bodies:
+        return _Hit("killed", qty, match.start(), match.end() + bodies.end(), None,
+                    "counts.bodies.v1")
     for slot, regex in _AFTER_RE:
         found = regex.match(rest)
         if found:
+            if slot == "hospitalized" and _DIED_THERE.match(rest[found.end():]):
+                return None  # "taken to a hospital, where they died": dead, not hurt
+            # "two of the victims remain in critical condition": some of the hurt only
+            part = slot in ("injured", "hospitalized") and _PARTITIVE.match(rest)
             return _Hit(slot, qty, match.start(), match.end() + found.end(), None,
-                        "counts.numeric_subject.v1")
+                        "counts.partitive.v1" if part else "counts.numeric_subject.v1")
     if _BLAST_AFTER.match(rest):
         end = match.end() + _BLAST_AFTER.match(rest).end()  # type: ignore[union-attr]
         return _Hit("explosions", qty, match.start(), end, None, "counts.explosions.v1")
@@ -304,6 +337,8 @@ def _numeric_hits(low: str) -> list[_Hit]:
             continue
         hits.append(hit)
     hits.extend(_multi_hits(low))
+    hits.extend(_kill_list_hits(low))
+    hits.extend(_ordinal_hits(low))
     for pair in _BLAST_PAIR.finditer(low):
         hits.append(_Hit("explosions", Quantity(2, 2, 2, "exact"), pair.start(), pair.end(),
                          None, "counts.explosions_pair.v1"))
@@ -311,8 +346,9 @@ def _numeric_hits(low: str) -> list[_Hit]:
 
 
 _PAIR_RE = re.compile(
-    rf"\b(?:a|an|one)\s+(?:[a-z0-9'’-]+\s+){{0,3}}?(?:{_ONE})\s+and\s+(?:a|an|one|another|his|her)"
-    rf"\s+(?:[a-z0-9'’-]+\s+){{0,3}}?(?:{_ONE})\s+(?:(?:were|have\s+been|are|had\s+been)\s+"
+    rf"\b(?:a|an|one)\s+(?:[a-z0-9'’-]+\s+){{0,3}}?(?:{_ONE})\s+and\s+(?:(?:a|an|one|another|"
+    rf"his|her|their)\s+)?(?:[a-z0-9'’-]+\s+){{0,3}}?(?:{_ONE})\s+"
+    r"(?:(?:were|have\s+been|are|had\s+been)\s+"
     r"(?:\w+ly\s+)?(?P<pred>shot\s+and\s+killed|shot\s+dead|shot\s+to\s+death|killed|shot|"
     r"wounded|injured|hurt|found\s+dead|dead)|(?P<died>died))\b")
 # Two victims as the object of a killing: "fatally shot a woman and her daughter",
@@ -325,6 +361,59 @@ _PAIR_OBJ = re.compile(
     rf"(?:(?:a|an|his|her|their|the)\s+)?{_PAIR_MOD}{{0,2}}?(?:{_ONE})\s*,?\s+and\s+"
     rf"(?:(?:a|an|his|her|their|the)\s+)?{_PAIR_MOD}{{0,2}}?(?:{_ONE})\b")
 _MULTI_N = {"double": 2, "triple": 3, "quadruple": 4}
+
+# "kills wife, 4 kids, then himself", "fatally shoots 3 musicians, self": a list of the
+# dead ending with the shooter. Each item counts its number, else one person.
+_LIST_SEP = r"(?: ?, ?(?:and )?(?:then )?| (?:and|then) (?:then )?)"
+_LIST_ITEM = r"[a-z0-9'’-]+(?: [a-z0-9'’-]+){0,3}?"
+_KILL_LIST = re.compile(
+    r"\b(?:killed|kills|killing|kill|murdered|murders|fatally (?:shot|shoots|shooting)|"
+    r"shot and killed|shoots and kills) "
+    rf"(?P<items>{_LIST_ITEM}(?:{_LIST_SEP}{_LIST_ITEM}){{0,5}}?)"
+    rf"(?:{_LIST_SEP}| before (?:killing|shooting|turning the gun on) )(?:him|her)?self\b")
+
+
+# "an 8th teen was injured", "a third victim was shot": at least that many were hit, the
+# dead among them (the ordinal counts everyone hit so far).
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+             "eighth": 8, "ninth": 9, "tenth": 10}
+_ORDINAL_VICTIM = re.compile(
+    rf"\b(?:an?|the)\s+(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(_ORDINALS)})\s+"
+    r"(?:[a-z-]+\s+)?(?:victim|person|teen|teenager|man|woman|child|boy|girl)\s+"
+    r"(?:was|has\s+been|had\s+been|is)\s+(?:\w+ly\s+)?(?:shot|injured|wounded|hurt)\b")
+
+
+def _ordinal_hits(low: str) -> list[_Hit]:
+    hits = []
+    for m in _ORDINAL_VICTIM.finditer(low):
+        word = m.group("ord")
+        n = _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
+        if n >= 2:
+            hits.append(_Hit("injured", Quantity(n, n, None, "at_least"), m.start(), m.end(),
+                             None, "counts.shot_total.v1"))
+    return hits
+
+
+def _kill_list_hits(low: str) -> list[_Hit]:
+    hits = []
+    for m in _KILL_LIST.finditer(low):
+        items = [i for i in re.split(r"\s*,\s*|\s+and\s+|\s+then\s+", m.group("items").strip())
+                 if i and i not in ("and", "then")]
+        if any("year-old" in item for item in items):
+            continue  # "April Ruiz and another man, 43-year-old Joe Cole": appositions
+        total = 0
+        for item in items:
+            qm = QUANTITY_RE.search(item)
+            qty = quantity_from_match(qm) if qm else None
+            if qty is None and re.search(r"(?:(?<!s)s|children|people|men|family)$", item):
+                total = 0  # "killed his children, then himself": how many is not said
+                break
+            total += qty.value if qty is not None else 1
+        if total:
+            n = total + 1
+            hits.append(_Hit("killed", Quantity(n, n, n, "exact"), m.start(), m.end(), None,
+                             "counts.kill_list_self.v1"))
+    return hits
 
 
 def _multi_hits(low: str) -> list[_Hit]:
@@ -353,7 +442,13 @@ def _split_shot(low: str, hit: _Hit) -> list[_Hit]:
     """People shot = wounded + killed; split off "two fatally" when the text says so."""
     fatal = _fatally_tail(low, hit.end)
     if fatal is None:
-        return [replace(hit, slot="injured", rule="counts.shot_total.v1")]
+        # "one killed, six others shot": "others" are those not already counted dead.
+        # "nine were shot, none fatally": all of them are the wounded.
+        others = re.search(r"\bothers?\b", low[hit.start:hit.end]) is not None or re.match(
+            r"^[^.;]{0,40}?\bnone\s+(?:of\s+them\s+)?(?:fatally|critically|died)",
+            low[hit.end:]) is not None
+        return [replace(hit, slot="injured",
+                        rule="counts.shot_others.v1" if others else "counts.shot_total.v1")]
     dead, end = fatal
     left = max(0, hit.qty.value - dead.value)
     wounded = Quantity(left, left if hit.qty.low is not None else None,
@@ -567,9 +662,16 @@ def _person_ent(sent: Any, lo: int, hi: int, *, last: bool = False) -> Any:
     """The first (or ``last``) PERSON entity starting in [lo, hi) of the sentence."""
     for ent in (reversed(sent.ents) if last else sent.ents):
         if (ent.label_ == "PERSON" and lo <= ent.start_char - sent.start_char < hi
-                and not _BAD_NAME.search(_lower(ent.text)) and not _is_place(ent)):
+                and not _BAD_NAME.search(_lower(ent.text)) and not _is_place(ent)
+                and not _MODIFIES_PERSON.match(_lower(ent.doc.text[ent.end_char:
+                                                                  ent.end_char + 40]))):
             return ent
     return None
+
+
+# "Clearwater boy killed himself": a name-like word before a person noun is a place or a
+# team the person belongs to, not the person's name.
+_MODIFIES_PERSON = re.compile(rf"^\s+(?:[a-z0-9'’-]+\s+)?(?:{_ONE})\b(?!['’]s)")
 
 
 def _person_at(sent: Any, lo: int, hi: int, *, last: bool = False) -> str | None:
@@ -686,6 +788,26 @@ def _name_objects(sent: Any, low: str, regex: re.Pattern[str],
     return out
 
 
+# A headline's "Elijah Jones killed, woman injured": a name, then a bare passive verb
+# the clause ends after (not "Smith killed his wife").
+_NAME_PRED = re.compile(r" (?P<pred>(?:shot(?: and|,) )?(?:killed|slain|dead|murdered)|"
+                        r"injured|wounded|hurt)(?=\s*(?:[,.;:|]|$)| (?:in|at|on|during|after|"
+                        r"while|near|outside|inside)\b)")
+
+
+def _name_subjects(sent: Any, low: str) -> list[tuple[str, int, int, bool, bool]]:
+    """Victims named right before a bare passive verb, as headlines put them."""
+    out = []
+    for ent in sent.ents:
+        end = ent.end_char - sent.start_char
+        m = _NAME_PRED.match(low, end)
+        if m and _person_at(sent, ent.start_char - sent.start_char,
+                            ent.start_char - sent.start_char + 1):
+            slot = "injured" if m.group("pred") in ("injured", "wounded", "hurt") else "killed"
+            out.append((slot, m.start("pred"), m.end(), False, False))
+    return out
+
+
 def _single_mentions(sent: Any, low: str,
                      murder_suicide: bool = False) -> list[tuple[str, int, int, bool, bool]]:
     """(slot, start, end, suicide, victim-is-object) for single-victim predicates."""
@@ -704,6 +826,8 @@ def _single_mentions(sent: Any, low: str,
             found.append((slot, m.start(), m.end(), False, obj))
     found.extend(_name_objects(sent, low, _KILL_OBJ, "killed"))
     found.extend(_name_objects(sent, low, _HURT_OBJ, "injured"))
+    taken = {f[1] for f in found}
+    found.extend(f for f in _name_subjects(sent, low) if f[1] not in taken)
     found.extend(_self_mention(low, m, murder_suicide) for m in _SUICIDE.finditer(low)
                  if not _SELF_DOUBT.search(low[:m.start()]))
     return sorted(found, key=lambda f: f[1])
@@ -742,26 +866,106 @@ def _is_murder_suicide(sents: list[tuple[Any, str]]) -> bool:
     return False
 
 
+# Injuries from a fire, a crush or a crash, in a sentence that ties them to no shot or
+# blast, are not the attack's wounded (GVA tallies of a shooting count those hit).
+_OTHER_HARM = re.compile(r"\bsmoke\s+inhalation\b|\btrampled\b|\bstampede\b|"
+                         r"\b(?:house|apartment|the)\s+fire\b|\bcar\s+crash\b|\bburns\b")
+_GUNSHOT = re.compile(r"\bshot\b|\bgunshot|\bgunfire\b|\bbullets?\b|\bshooting\b|"
+                      r"\bblasts?\b|\bexplosions?\b|\bbomb|\battack")
+# A vigil, funeral or memorial honours someone killed before, often in an earlier
+# shooting: such a sentence names no new dead (it can restate a known one; a shooting
+# at a vigil wounds new people).
+_MEMORIAL = re.compile(r"\bvigils?\b|\bmemorial\b|\bfunerals?\b|\bin\s+memory\s+of\b|"
+                       r"\bhonou?ring\b")
+
+
+# A subject brought in with an indefinite article after another victim in the same
+# sentence is a new person ("... was killed and a woman was wounded").
+_INDEFINITE = re.compile(rf"^\s*(?:a|an)\s+(?:[a-z0-9'’-]+\s+){{0,3}}?(?:{_ONE})\s")
+
+
+_COORDINATED = re.compile(r"^[^\n]*(?:\sand|,)\s$")
+_BARE = re.compile(rf"^\s*(?!(?:the|his|her|their|this|that|its|our|my)\b)"
+                   rf"(?:[a-z0-9'’-]+\s+){{0,2}}?(?:{_ONE})\s")
+
+
+def _is_someone_else(subject: str, last: _Victim, slot: str, gap: str) -> bool:
+    """Whether a subject after another victim's mention in one sentence is a new person.
+
+    "X was killed and a woman was wounded": an indefinite subject is someone new; so is
+    a bare noun hurt right after a death ("Ana Ruiz killed, woman injured" in a headline).
+    ``gap``: the text between the previous mention and this subject.
+    """
+    if _INDEFINITE.match(subject):
+        return True
+    return (slot != "killed" and "killed" in last.status and gap.strip(" ,") in ("", "and")
+            and _BARE.match(subject) is not None)
+
+
+def _not_gunshot(low: str) -> bool:
+    """Whether the harm a sentence reports came from something other than gunfire."""
+    return _OTHER_HARM.search(low) is not None and _GUNSHOT.search(low) is None
+
+
 def _collect_victims(sents: list[tuple[Any, str]]) -> list[_Victim]:
     victims: list[_Victim] = []
     murder_suicide = _is_murder_suicide(sents)
     for sent, low in sents:
         last: _Victim | None = None  # the previous mention's victim in this sentence
+        last_end = 0
+        memorial = _MEMORIAL.search(low) is not None
         for slot, start, end, suicide, obj in _single_mentions(sent, low, murder_suicide):
+            if slot != "killed" and _not_gunshot(low):
+                continue
             if suicide:
                 if any(v.name == "<self>" for v in victims):
                     continue
-                victim = _Victim("<self>", None, set(), {})
-                victims.append(victim)
+                victims.append(_Victim("<self>", None, set(), {}))
+                victim: _Victim | None = victims[-1]
             else:
                 key = _victim_key(sent, low, start, end, obj, slot)
-                same = key.same and last is not None and _compatible(last, key)
-                victim = last if same and last is not None else _assign(victims, key)
-            last = victim
+                # The subject must follow the previous mention, joined to it on its line
+                # ("X was killed and a man was wounded"; not "X is dead after a man died").
+                clause = _window_start(low, start)
+                gap = low[last_end:clause]
+                near = last if clause >= last_end and _COORDINATED.search(gap) else None
+                subject = _subject_window(low, start) + low[start:end] + " "
+                victim = _victim_for(victims, key, last, near, (subject, gap), obj,
+                                     memorial=memorial)
+            if victim is None:
+                continue
+            last, last_end = victim, end
             victim.status.add(slot)
             base = sent.start_char
             victim.first.setdefault(slot, (base + start, base + end, base))
     return victims
+
+
+def _victim_for(victims: list[_Victim], key: _Key, last: _Victim | None, near: _Victim | None,
+                subject: tuple[str, str], obj: bool, *, memorial: bool) -> _Victim | None:
+    """The victim a mention is about (added if new); None when it must not count.
+
+    ``last``: the previous mention's victim in this sentence; ``near``: the same when this
+    mention's subject follows it on its line (a headline's victim and the lead's may be
+    one person).
+    ``subject``: the clause before the predicate with the predicate, and the text
+    between the previous mention and that clause.
+    """
+    if near is not None and not obj and not key.name and _is_someone_else(
+            subject[0], near, key.slot, subject[1]):
+        # "Ana Ruiz was killed and a man was wounded": someone other than Ana
+        others = [v for v in victims if v is not near]
+        found = _match(others, replace(key, new=False))
+        if found is not None:
+            found.gender = found.gender or key.gender
+            return found
+        return _assign(victims, replace(key, new=True))
+    same = key.same and last is not None and _compatible(last, key)
+    if same:
+        return last
+    if memorial and key.slot == "killed" and _match(victims, key) is None:
+        return None  # a vigil's dead are known victims or someone killed before
+    return _assign(victims, key)
 
 
 _FATAL_CUE = re.compile(r"\b(?:fatal|deadly)\s+shooting|\bshooting\s+death\b|"
@@ -831,9 +1035,12 @@ def extract_counts(doc: Any, *, skip_sentences: Container[int] = ()) -> list[Cou
         background = _BACKGROUND.search(low) is not None or _in_dated_item(doc.text, base)
         if not background:  # a victim of an earlier or unrelated shooting is not counted
             kept.append((sent, low))
+        not_gunshot = _not_gunshot(low)
         for hit in _numeric_hits(low):
             if (background or _ROUNDUP.search(low)) and hit.slot in ("killed", "injured") \
                     and hit.update is None:
+                continue
+            if not_gunshot and hit.slot in ("injured", "hospitalized"):
                 continue
             mentions.append(CountMention(
                 hit.slot, hit.qty.value, hit.qty.low, hit.qty.high, hit.qty.qualifier,
@@ -912,15 +1119,23 @@ def report_count(mentions: Sequence[CountMention], slot: str) -> CountMention | 
     dead, so the report's killed figure is taken off an injured "shot" total.
     """
     numeric = [m for m in mentions if m.slot == slot and m.rule != "counts.single_victims.v1"]
+    # A part ("two of them are in critical condition") stands in only for a missing whole.
+    numeric = [m for m in numeric if m.rule != "counts.partitive.v1"] or numeric
     single = [m for m in mentions if m.slot == slot and m.rule == "counts.single_victims.v1"]
+    if slot == "injured" and any(m.rule == "counts.shot_total.v1" for m in numeric):
+        # Net before comparing: "nine shot" (3 of them dead) says less than "seven injured".
+        killed = report_count(mentions, "killed")
+        numeric = [_net_of(m, killed) for m in numeric]
     best = _best(numeric)
     if best is None or (single and best.qualifier == "vague"):
         best = single[0] if single else best
-    if best is None or slot != "injured" or best.rule != "counts.shot_total.v1":
-        return best
-    killed = report_count(mentions, "killed")
-    if killed is None:
-        return best
-    left = max(0, best.value - killed.value)
-    return replace(best, value=left, low=left if best.low is not None else None,
-                   high=left if best.high is not None else None)
+    return best
+
+
+def _net_of(m: CountMention, killed: CountMention | None) -> CountMention:
+    """A "shot" total without the report's dead (the rest are the wounded)."""
+    if killed is None or m.rule != "counts.shot_total.v1":
+        return m
+    left = max(0, m.value - killed.value)
+    return replace(m, value=left, low=left if m.low is not None else None,
+                   high=left if m.high is not None else None)

@@ -93,8 +93,11 @@ def _injured_from_hospitalized(claims: list[Claim]) -> list[Claim]:
         return injured
     figure = _report_figure(hosp)
     current = _report_figure(injured) if injured else None
-    if current is not None and not (current.extractor.startswith(_SINGLE_VICTIMS)
-                                    and int(figure.value) > int(current.value)):
+    # Victims counted one by one, or a part ("two of them critical"), can be fewer than
+    # the hospitalized; a report's own whole injured figure stands.
+    partial = current is not None and current.extractor.startswith((_SINGLE_VICTIMS,
+                                                                     "counts.partitive"))
+    if current is not None and not (partial and int(figure.value) > int(current.value)):
         return injured
     derived = replace(figure, slot="injured", extractor=figure.extractor.removesuffix(_MARK)
                       + "+from_hospitalized" + _MARK)
@@ -147,7 +150,11 @@ def _injured_after_deaths(injured: list[Claim], killed: list[Claim],
     for report, group in by_report.items():
         moved = best_killed - own_killed.get(report, 0)
         figure = _report_figure(group)
-        if moved <= 0 or int(figure.value) <= 0 or (figure.published or "") > died:
+        # People "shot" include every dead, whenever the report was written; a later
+        # report's "wounded" figure is its own finding.
+        shot = figure.extractor.startswith("counts.shot_total")
+        later = (figure.published or "") > died and not shot
+        if moved <= 0 or int(figure.value) <= 0 or later:
             out.extend(group)
             continue
         left = max(0, int(figure.value) - moved)
