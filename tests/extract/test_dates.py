@@ -273,3 +273,80 @@ def test_a_page_stamp_alone_does_not_date_the_incident(nlp, stamp):
     text = f"{stamp}\n\nA hiker was wounded by a stray round near a quarry trail."
     result = analyze_dates(nlp(text), published="2016-03-09", report_id="t")
     assert (result.event_date, result.event_date_basis) == ("2016-03-09", "published")
+
+
+def test_death_day_loses_to_the_hour_police_responded(nlp):
+    # The attack's day is told by the hour of the call, not by an attack word.
+    text = ("An 8-year-old girl has died after an accidental shooting inside a home. "
+            "Police responded to a home on Fairview Drive at about 5 p.m. Saturday evening. "
+            "The child was taken to a hospital where she died Sunday.")
+    result = analyze_dates(nlp(text), published="2015-10-18", report_id="t")
+    assert result.event_date == "2015-10-17"
+
+
+def test_upcoming_is_no_plan(nlp):
+    # "an upcoming junior" does not turn the shooting's Friday into next Friday
+    text = ("Travon Rollins, an upcoming junior at the high school, was killed when he was "
+            "shot around 5:35 p.m. Friday evening near his home.")
+    result = analyze_dates(nlp(text), published="2016-07-16", report_id="t")
+    assert result.event_date == "2016-07-15"
+
+
+def test_possessive_day_of_a_meeting_is_not_the_attack(nlp):
+    # "Sunday's news conference" dates the conference, not the wounding
+    text = ("The chief visited the four people wounded before Sunday's news conference. "
+            "A gunman shot four people outside a store around 7 p.m. Friday.")
+    result = analyze_dates(nlp(text), published="2013-06-24", report_id="t")
+    assert result.event_date == "2013-06-21"
+
+
+def test_related_article_links_are_page_furniture(nlp):
+    # a link list's date is another story's: with no other date, the publication day is left
+    text = ("A man was charged in the shooting outside a club.\n\nRelated Articles January 9,"
+            " 2017 Man dead after shootout with deputies\n\nThe club stays closed.")
+    result = analyze_dates(nlp(text), published="2017-01-11", report_id="t")
+    assert (result.event_date, result.event_date_basis) == ("2017-01-11", "published")
+
+
+def test_past_shooting_in_a_future_sentence_stays_past(nlp):
+    # "will" plans the charges, not the shooting told in the past tense after it
+    text = ("The sheriff says there will not be any charges after a 9-year-old boy was shot "
+            "in the head Tuesday night.")
+    result = analyze_dates(nlp(text), published="2016-09-07", report_id="t")
+    assert result.event_date == "2016-09-06"
+
+
+def test_planned_day_still_resolves_forward(nlp):
+    text = "Grief counselors will be on hand Friday at the school where the boy was shot."
+    result = analyze_dates(nlp(text), published="2015-01-21", report_id="t")
+    friday = next(m for m in result.mentions if m.text == "Friday")
+    assert friday.value == "2015-01-23"
+
+
+
+
+def test_update_stamp_is_page_furniture(nlp):
+    text = ("Police responded to a home on Elm Street Saturday.\n\nUPDATE#1 (01/21/2013): The "
+            "four victims shot there are in stable condition.")
+    result = analyze_dates(nlp(text), published="2013-01-20", report_id="t")
+    assert result.event_date == "2013-01-19"
+
+
+def test_rescheduled_day_is_a_plan(nlp):
+    text = "A man was shot in the leg.\n\nThe hearing was rescheduled for Monday."
+    result = analyze_dates(nlp(text), published="2016-04-20", report_id="t")
+    monday = next(m for m in result.mentions if m.text.endswith("Monday"))
+    assert monday.value == "2016-04-25"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # the vigil's day is a later gathering
+    ("A vigil was held Monday for the teen.\n\nNeighbors reported hearing gunshots Saturday "
+     "near the park.", "2016-06-11"),
+    # "hearing" shots is no court hearing
+    ("Police said the man was arrested Monday.\n\nNeighbors reported hearing gunshots around "
+     "2 a.m. Sunday near the park.", "2016-06-12"),
+])
+def test_vigil_day_is_not_the_incident(nlp, text, want):
+    result = analyze_dates(nlp(text), published="2016-06-14", report_id="t")
+    assert result.event_date == want

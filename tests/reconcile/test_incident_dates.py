@@ -47,3 +47,63 @@ def test_dated_reports_keep_their_day_over_a_later_undated_one() -> None:
     inc = build_incident([_report("a", "2015-07-06", "2015-07-05"),
                           _report("b", "2015-07-08", None)])
     assert inc.event_date == "2015-07-05"
+
+
+def _told(rid: str, published: str, day: str, text: str, needle: str) -> ReportAnalysis:
+    """A report whose date claim sits on ``needle`` in ``text``."""
+    start = text.index(needle)
+    report = Report(id=rid, text=text, published=published)
+    claim = Claim(slot="event_date", value=day, report=rid, span=(start, start + len(needle)),
+                  published=published, extractor="corroborate.dates.relative.v1")
+    return ReportAnalysis(report=report, claims=(claim,), event_date=day,
+                          event_date_basis="relative")
+
+
+_VIGIL = "Five people were shot at a vigil Monday evening, police said.\n\nMore details."
+_SON = ("Police are searching for the gunman.\n\nNeighbours gathered.\n\nThe vigil was for "
+        "her son, who was killed Sunday.")
+
+
+def test_tied_dates_go_to_the_report_leading_with_its_day() -> None:
+    # One report each: the lead's "Monday evening" beats another incident's day deep in
+    # the text, whichever report came first and whichever day is earlier.
+    for first in ("a", "b"):
+        inc = build_incident([_told("a", "2016-07-11", "2016-07-11", _VIGIL, "Monday"),
+                              _told("b" if first == "a" else "0", "2016-07-11", "2016-07-10",
+                                    _SON, "Sunday")])
+        assert inc.event_date == "2016-07-11"
+
+
+def test_tied_dates_pass_over_an_arrest_day() -> None:
+    arrest = "A man was arrested Tuesday after he accidentally shot himself in a parking lot."
+    shot = "Police are looking into a shooting.\n\nIt happened just before 3:45 p.m. Thursday."
+    inc = build_incident([_told("a", "2017-01-13", "2017-01-10", arrest, "Tuesday"),
+                          _told("b", "2017-01-12", "2017-01-12", shot, "Thursday")])
+    assert inc.event_date == "2017-01-12"
+
+
+def test_death_in_a_dated_shooting_keeps_its_day() -> None:
+    # "died in Wednesday's shooting" dates the shooting, unlike "died Wednesday"
+    lead = "Man who died in Wednesday quintuple shooting identified"
+    other = "Police stood guard.\n\nThere was more police on the street on Tuesday."
+    inc = build_incident([_told("a", "2015-05-22", "2015-05-20", lead, "Wednesday"),
+                          _told("b", "2015-05-21", "2015-05-19", other, "Tuesday")])
+    assert inc.event_date == "2015-05-20"
+
+
+def test_more_reports_outweigh_a_better_told_day() -> None:
+    lead = "Two men were shot Friday night outside a bar.\n\nMore."
+    deep = "Police are asking for help.\n\nNeighbours said.\n\nThe shots came Saturday."
+    inc = build_incident([_told("a", "2016-06-26", "2016-06-24", lead, "Friday"),
+                          _told("b", "2016-06-26", "2016-06-25", deep, "Saturday"),
+                          _told("c", "2016-06-27", "2016-06-25", deep, "Saturday")])
+    assert inc.event_date == "2016-06-25"
+
+
+def test_tied_dates_pass_over_a_statement_day() -> None:
+    # "spoke to the media Tuesday morning" dates the statement, told with an hour or not
+    said = "The family spoke to the media at the police station Tuesday morning."
+    shot = "A prosecutor charged the uncle.\n\nThe shooting occurred Feb. 6 at a home."
+    inc = build_incident([_told("a", "2014-02-11", "2014-02-11", said, "Tuesday"),
+                          _told("b", "2014-05-16", "2014-02-06", shot, "Feb. 6")])
+    assert inc.event_date == "2014-02-06"

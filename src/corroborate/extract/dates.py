@@ -166,10 +166,12 @@ def _reported(chain: list[Any], date_start: int) -> bool:
     return not any(t.lower_ == "that" for t in between)
 
 
-# "was to begin work Monday", "we'll have more Sunday": plans, not events.
+# "was to begin work Monday", "we'll have more Sunday": plans, not events. ("upcoming" is
+# no cue: "an upcoming junior, was shot Friday" tells a past day.)
 _FUTURE = re.compile(r"\b(?:will|would|is scheduled|are scheduled|set to|plans? to|next|"
+                     r"(?:re)?scheduled for|slated for|"
                      r"(?:was|were) (?:due |supposed )?to "
-                     r"(?!(?:the|a|an|his|her|their|its|blame)\b)|upcoming)\b|\w['’]ll\b",
+                     r"(?!(?:the|a|an|his|her|their|its|blame)\b))\b|\w['’]ll\b",
                      re.IGNORECASE)
 
 
@@ -405,9 +407,12 @@ def _reference(text: str, raws: list[_Raw], published: str | None
 
 # ---------------------------------------------------------------- resolution
 
-def _resolve(raw: _Raw, ref: dt.date | None, prior: dt.date | None, sentence: str
-             ) -> tuple[str, bool] | None:
-    """Return ``(value, relative)`` for one expression, or None when it cannot be dated."""
+def _resolve(raw: _Raw, ref: dt.date | None, prior: dt.date | None, sentence: str,
+             at: int | None = None) -> tuple[str, bool] | None:
+    """Return ``(value, relative)`` for one expression, or None when it cannot be dated.
+
+    ``at``: the expression's offset in ``sentence``, when known.
+    """
     kind = raw.kind
     if kind in {"iso", "mdy", "dmy", "num"}:
         return _resolve_month_day(raw, ref)
@@ -430,7 +435,7 @@ def _resolve(raw: _Raw, ref: dt.date | None, prior: dt.date | None, sentence: st
         back = 1 if rel.startswith(("yesterday", "last")) else 0
         return _fmt(ref - dt.timedelta(days=back)), True
     if kind == "wd":
-        return _resolve_weekday(raw, ref, sentence), True
+        return _resolve_weekday(raw, ref, sentence, at), True
     if kind == "holiday":
         day = _nearest_holiday(raw.get("hol") or "", ref)
         return (_fmt(day), True) if day else None
@@ -449,14 +454,31 @@ def _resolve_month_day(raw: _Raw, ref: dt.date | None) -> tuple[str, bool] | Non
     return (d.isoformat(), False) if d else None
 
 
-def _resolve_weekday(raw: _Raw, ref: dt.date, sentence: str) -> str:
+# A past verb between a future cue and the weekday: "there will be no charges after a boy was
+# shot Tuesday night", "will be charged when he recovers from wounds he suffered Friday".
+_PAST_VERB = re.compile(r"\b(?:was|were|had|did|took|shot|said|told|went|came|left|found|fled|"
+                        r"ran|saw|got|began)\b|(?<!\bbe )(?<!\bbeen )\b\w{3,}ed\b",
+                        re.IGNORECASE)
+
+
+def _future_day(sentence: str, at: int | None) -> bool:
+    """True when the sentence plans something for the weekday at offset ``at``."""
+    if at is None:
+        return bool(_FUTURE.search(sentence))
+    cues = list(_FUTURE.finditer(sentence[:at]))
+    if cues:
+        return not _PAST_VERB.search(sentence[cues[-1].end():at])
+    return bool(_FUTURE.search(sentence, at))  # "Saturday, a vigil will be held"
+
+
+def _resolve_weekday(raw: _Raw, ref: dt.date, sentence: str, at: int | None = None) -> str:
     """Most recent such weekday on or before ``ref``; forward for "next"/future tense."""
     target = _WEEKDAYS[(raw.get("wd") or "").lower()]
     mod = (raw.get("mod") or "").lower()
     back = (ref.weekday() - target) % 7
     if mod == "last" and back == 0:
         back = 7
-    if mod == "next" or (mod != "last" and _FUTURE.search(sentence) and back):
+    if mod == "next" or (mod != "last" and back and _future_day(sentence, at)):
         return _fmt(ref + dt.timedelta(days=(target - ref.weekday()) % 7 or 7))
     return _fmt(ref - dt.timedelta(days=back))
 
@@ -517,7 +539,7 @@ def _mentions(raws: list[_Raw], ref: dt.date | None, sents: list[_Sent]) -> list
         if raw.kind in _CLUES or _restated(raw, raws[i + 1:i + 2]):
             continue
         sent = _sent_of(sents, raw.start)
-        resolved = _resolve(raw, ref, prior, sent.text)
+        resolved = _resolve(raw, ref, prior, sent.text, raw.start - sent.start)
         if resolved is None:
             continue
         value, relative = resolved
@@ -571,6 +593,16 @@ def _attached(chain: list[Any]) -> bool:
     return False
 
 
+def _owned_by_thing(doc: Any, mention: DateMention) -> bool:
+    """A possessive date of a non-event noun: "before Sunday's news conference"."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "poss" and root.head.pos_ in {"NOUN", "PROPN"} and not _is_event(
+        root.head)
+
+
 def _event_score(doc: Any, mention: DateMention, unit: tuple[int, int, int],
                  fragments: dict[int, int], ref: dt.date | None) -> float:
     """Higher for dates attached to violent events in early sentences; lower for statements.
@@ -580,7 +612,7 @@ def _event_score(doc: Any, mention: DateMention, unit: tuple[int, int, int],
     rank, u_start, u_end = unit
     score = 2.0 / (1 + rank)
     chain = _governors(doc, mention.start, mention.end, 6, fragments)
-    attached = _attached(chain)
+    attached = _attached(chain) and not _owned_by_thing(doc, mention)
     if attached:
         score += 3.0
     elif any(_is_event(t) for t in chain[:4]):
@@ -590,11 +622,12 @@ def _event_score(doc: Any, mention: DateMention, unit: tuple[int, int, int],
     sent = doc.char_span(u_start, u_end, alignment_mode="expand")
     if sent is not None and any(_is_event(t) for t in sent):
         score += 1.0
-    future = bool(_FUTURE.search(sent.text if sent is not None else ""))
+    # "will be charged when he recovers from wounds he suffered Friday": no plan for Friday
+    future = sent is not None and _future_day(sent.text, mention.start - sent.start_char)
     if future:
         score -= 1.5
-    if not attached and _follow_up(chain):
-        score -= 1.5  # "was arrested Monday", "appeared in court Tuesday": a later step
+    if not attached and (_follow_up(chain) or _LATER_NOUN.search(sent.text if sent else "")):
+        score -= 1.5  # "was arrested Monday", "his funeral is Saturday": a later step
     if _clocked(doc_text(doc), mention):
         score += 1.0  # "at 9:15 p.m. Friday", "Saturday night": how incidents are told
     if _APPROXIMATE.search(mention.text):
@@ -608,6 +641,10 @@ def _event_score(doc: Any, mention: DateMention, unit: tuple[int, int, int],
     return score
 
 
+# Gatherings and proceedings after an incident: "his funeral is Saturday at 1 p.m.". (Not
+# "hearing": "neighbors reported hearing shots Sunday" tells the incident.)
+_LATER_NOUN = re.compile(r"\b(?:funerals?|vigils?|memorial services?|services are|"
+                         r"arraignment)\b", re.IGNORECASE)
 _APPROXIMATE = re.compile(r"\b(?:weeks?|months?|years?)\s+(?:ago|after|later)\b", re.IGNORECASE)
 
 # Verbs of what follows an incident: its date is not the incident's.
@@ -675,10 +712,13 @@ def _units(doc: Any) -> tuple[list[tuple[int, int]], dict[int, int]]:
 
 
 # Page furniture: "Posted: Wednesday, June 10, 2015 8:12 AM CDT", "(Published Friday, Feb.
-# 10, 2017)", "Updated: Mar 2, 2016", a tweet's "— Name (@handle) January 3, 2017".
+# 10, 2017)", "Updated: Mar 2, 2016", a tweet's "— Name (@handle) January 3, 2017", a link
+# list's "Related Articles January 9, 2017 Man dead after ...", "UPDATE#1 (01/21/2013):".
 _META_BEFORE = re.compile(
-    r"(?:\b(?:posted|updated|published|created|modified|dated?|release|report|"
-    r"information\s+for|copyright)\b\s*(?:on|at)?\s*:?|\(@\w+\)|[|©])\s*$", re.IGNORECASE)
+    r"(?:\b(?:posted|updated|update\s*#?\s*\d*|published|created|modified|dated?|"
+    r"release|report|"
+    r"information\s+for|copyright|related\s+(?:articles?|stories|posts|links|content))\b"
+    r"\s*(?:on|at)?\s*:?\s*\(?|\(@\w+\)|[|©])\s*$", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(r"^,?\s*\d{1,2}:\d\d")
 
 
@@ -773,12 +813,14 @@ def _prefer_attack(doc: Any, scored: list[_Scored], unit_of: Any,
     """Demote a death day when the report dates the attack a few days earlier.
 
     "died Friday after being shot Thursday", or "He died Monday. The shooting happened
-    Sunday.": the victim's death is a consequence, the incident is the attack.
+    Sunday.": the victim's death is a consequence, the incident is the attack. A day told
+    with its hour ("police responded at 5 p.m. Saturday") is the attack's too.
     """
     kinds = {m.start: _clause_kind(_governors(doc, m.start, m.end, 6, fragments))
              for _, _, m in scored}
     attacks = [m.value for _, _, m in scored if kinds[m.start] == "attack" or (
-        kinds[m.start] is None and _tells_attack(doc, unit_of(m)))]
+        kinds[m.start] is None and (_tells_attack(doc, unit_of(m))
+                                    or _clocked(doc_text(doc), m)))]
     out: list[_Scored] = []
     for score, neg_start, m in scored:
         if kinds[m.start] == "death" and any(

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from corroborate.reconcile.entities import fold, resolve_entities
+from corroborate.reconcile.event_day import break_tie
 from corroborate.reconcile.facts import _report_figure, reconcile_slot
 from corroborate.reconcile.sources import claim_source
 from corroborate.records import (
@@ -66,10 +67,12 @@ def _event_day(fact: Fact | None, analyses: Sequence[ReportAnalysis]) -> str | N
     News reports an incident on its day or soon after ("a shooting left two dead"), so
     the first report's day is the best estimate left (it carries no claim). It also wins
     over a date after it: only follow-ups (an arrest, a funeral) dated themselves then.
+    Equally backed dates are told apart by the reports' wording (``event_day.break_tie``).
     """
     days = sorted(str(a.event_date) for a in analyses
                   if a.event_date and a.event_date_basis == "published")
-    best = str(fact.best) if fact is not None and fact.best else None
+    texts = {a.report.id: a.report.text for a in analyses}
+    best = break_tie(fact, texts) if fact is not None else None
     if days and (best is None or (best[:4].isdigit() and best > days[0])):
         return days[0]
     return best

@@ -1,0 +1,93 @@
+"""Choosing the incident's day among dates that reports back equally.
+
+Reconciliation counts independent reports per date first. When two dates tie, the
+reports' own wording decides: a date in a report's lead tells the incident ("Five people
+were shot at a vigil Monday evening"), while one deep in the text is often another
+incident's ("the vigil was for her son, who was killed Sunday") or a later step ("was
+arrested Tuesday after he shot himself", "died early Monday morning", "funeral services
+scheduled Saturday"). Only the report text is read; nothing depends on the clock.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from corroborate.records import Claim, Fact
+
+# Words just before a date that make it the day of a later step, a state or a plan, not
+# the incident's: "was arrested Tuesday", "died early Monday", "in critical condition
+# Wednesday", "will be on hand Wednesday morning", "spoke to the media Tuesday morning".
+_LATER_STEP = re.compile(
+    r"\b(?:arrested|charged|arraigned|indicted|sentenced|booked|jailed|convicted|"
+    r"died|dies|succumbed|passed away|pronounced dead|funeral|services|"
+    r"scheduled|identified|released|court|hearing|lowered|ordered|struggled|condition|"
+    r"news conference|press conference|press release|game|matchup|will|would|"
+    r"said|says|told|spoke|announced|media|reporters)\b"
+    r"(?P<gap>[^.!?\n]{0,40})$", re.IGNORECASE)
+# An attack named between such a word and the date takes the date: "died in Wednesday's
+# shooting", "died following a shooting late Wednesday".
+_ATTACK = re.compile(r"\b(?:shot|shoot\w*|gunfire|stabb\w*|attack\w*|fired|killed)\b",
+                     re.IGNORECASE)
+_NOUN_PREP = re.compile(r"\b(?:in|from|during|of)\s+(?:the\s+)?$", re.IGNORECASE)
+# How incidents are told: a clock time or a part of the day beside the date.
+_CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b|\bnoon\b|\bmidnight\b",
+                    re.IGNORECASE)
+_DAY_PART = re.compile(r"\b(?:night|morning|afternoon|evening|overnight)\b", re.IGNORECASE)
+_EARLY_LATE = re.compile(r"\b(?:early|late)\s+(?:on\s+)?$", re.IGNORECASE)
+
+
+def _later_step(claim: Claim, text: str) -> bool:
+    """True when the words before the claim's date name a later step."""
+    start = claim.span[0]
+    m = _LATER_STEP.search(text[max(0, start - 60):start])
+    if m is None or _ATTACK.search(m.group("gap")):
+        return False
+    # "died in Wednesday's quintuple shooting": the date names the attack
+    return not (_NOUN_PREP.search(m.group("gap"))
+                and _ATTACK.search(text[claim.span[1]:claim.span[1] + 25]))
+
+
+def _clocked(claim: Claim, text: str) -> bool:
+    """A clock time or a part of the day beside the date ("3:15 p.m. Sunday", "Monday
+    night", "late Tuesday")."""
+    start, end = claim.span
+    before = text[max(0, start - 30):start].rsplit("\n", 1)[-1]
+    after = text[end:end + 30].split("\n", 1)[0]
+    return bool(_CLOCK.search(before) or _CLOCK.search(after) or _EARLY_LATE.search(before)
+                or _DAY_PART.search(text[start:end]) or _DAY_PART.match(after.lstrip()))
+
+
+def _paragraph(claim: Claim, text: str) -> int:
+    """Index of the paragraph (blank-line separated) holding the claim's date."""
+    return text.count("\n\n", 0, claim.span[0])
+
+
+def claim_rank(claim: Claim, text: str) -> tuple[bool, bool, int, int]:
+    """Lower is a surer incident date: no later-step wording, told with a time of day,
+    earlier paragraph, earlier in the text."""
+    return (_later_step(claim, text), not _clocked(claim, text), _paragraph(claim, text),
+            claim.span[0])
+
+
+def break_tie(fact: Fact, texts: Mapping[str, str]) -> str | None:
+    """The best-backed date of ``fact``; among equally backed dates, the surest claim's.
+
+    ``texts`` maps report id -> report text. Support is the number of distinct sources
+    (from the fact's timeline, one entry per report and date).
+    """
+    support: dict[str, set[str]] = defaultdict(set)
+    for entry in fact.timeline:
+        support[str(entry["value"])].add(str(entry["source"]))
+    if not support:
+        return str(fact.best) if fact.best else None
+    top = max(len(s) for s in support.values())
+    tied = {v for v, s in support.items() if len(s) == top}
+    if len(tied) < 2:
+        return str(fact.best) if fact.best else None
+    claims: Sequence[Claim] = [c for c in fact.claims if str(c.value) in tied]
+    if not claims:
+        return str(fact.best) if fact.best else None
+    best = min(claims, key=lambda c: (claim_rank(c, texts.get(c.report, "")), str(c.value)))
+    return str(best.value)
