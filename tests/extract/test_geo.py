@@ -370,3 +370,57 @@ def test_postal_dateline_state_places_a_county(nlp):
     doc = nlp(text)
     county = next(p for p in geocode_doc(doc) if p.kind == "admin2")
     assert county.admin1 == "Missouri"
+
+
+def test_abbreviated_name_is_the_spelled_out_town(nlp):
+    # "Mt. Pleasant" is how news writes Mount Pleasant; an alias row spelled "Mt Pleasant"
+    # abroad must not win over the US towns just because its spelling matches letter for letter
+    text = "Mt. Pleasant teen charged. A 13-year-old boy was shot in a Mt. Pleasant home."
+    doc = nlp(text)
+    chosen = choose_place(geocode_doc(doc), doc)
+    assert (chosen.name, chosen.country_code) == ("Mount Pleasant", "US")
+
+
+def test_neighbourhood_of_an_unnamed_city_is_a_weak_guess(nlp):
+    from corroborate.extract.geo import score_places
+
+    text = ("Shooting in Chatham club. A shooting inside a Chatham neighborhood nightclub left "
+            "one man dead, police said.")
+    doc = nlp(text)
+    part = score_places(geocode_doc(doc), doc)[0]
+    plain = "Shooting in Chatham club. A shooting inside a Chatham nightclub left one man dead."
+    doc2 = nlp(plain)
+    town = score_places(geocode_doc(doc2), doc2)[0]
+    assert part.place.name == town.place.name == "Chatham"
+    assert part.score < 0.5 * town.score
+
+
+def test_a_named_state_keeps_a_neighbourhood_the_town(nlp):
+    text = ("ST. AUGUSTINE, Fla. - A boy was shot in St. Augustine on Sunday and flown to "
+            "Jacksonville. Neighbors said gunfire is rare in the St. Augustine neighborhood.")
+    doc = nlp(text)
+    assert choose_place(geocode_doc(doc), doc).name == "Saint Augustine"
+
+
+def test_a_river_is_not_the_town_of_that_name(nlp):
+    text = ("WAYNE COUNTY, MO - A fisherman found the body of a man with a gunshot wound in "
+            "the Black River on Saturday, the Wayne County sheriff said.")
+    doc = nlp(text)
+    places = geocode_doc(doc)
+    assert not any(p.name == "Black River" for p in places)
+    assert choose_place(places, doc).name == "Wayne County"
+
+
+def test_borough_suffix_names_the_town(nlp):
+    text = "Police responded to a home on Main Street in Hummelstown Borough, Pennsylvania."
+    doc = nlp(text)
+    town = next(p for p in geocode_doc(doc) if p.text.startswith("Hummelstown"))
+    assert (town.name, town.admin1) == ("Hummelstown", "Pennsylvania")
+
+
+def test_us_report_reads_a_bare_name_as_a_us_town(nlp):
+    text = ("A man died after being shot in Florence, according to Jefferson County "
+            "coroner's records in Alabama.")
+    doc = nlp(text)
+    florence = next(p for p in geocode_doc(doc) if p.text == "Florence")
+    assert (florence.kind, florence.country_code) == ("city", "US")

@@ -212,6 +212,8 @@ def _place(analyses: Sequence[ReportAnalysis]) -> tuple[Place, PlaceMention | No
     how firmly the report places the incident there, and lends part of its weight to the other
     towns it names (reports filed from a big city often choose it over the suburb where the
     shooting was); a town lying in the county or state that other reports chose gains too."""
+    from corroborate.extract.geo.choose import agreed_state, in_state
+
     weight: defaultdict[_PlaceKey, float] = defaultdict(float)
     chosen: dict[_PlaceKey, PlaceMention] = {}
     own_choices: list[PlaceMention] = []
@@ -236,6 +238,11 @@ def _place(analyses: Sequence[ReportAnalysis]) -> tuple[Place, PlaceMention | No
         return (round(weight[key], 6), p.kind == "city", p.population or 0, key)
 
     best = chosen[max(chosen, key=rank)]
+    # the state most reports agree on settles a report's ambiguous name ("Floyd County" with
+    # no state named in that report, or "Howland" read in the wrong state)
+    state = agreed_state(own_choices)
+    if state is not None:
+        best = in_state(best, state)
     return Place(name=best.name, admin1=best.admin1, country_code=best.country_code,
                  lat=best.lat, lon=best.lon), best
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -191,6 +191,7 @@ def score_places(places: Sequence[PlaceMention], doc: Any, *,
     owners = _parents(places, text)
     person_ends = {e.end_char for e in getattr(doc, "ents", ()) if e.label_ == "PERSON"}
     abroad = _foreign_dateline(places, text)
+    parts = _unowned_parts(places, text, owners)
     scores: dict[tuple[Any, ...], float] = defaultdict(float)
     first: dict[tuple[Any, ...], PlaceMention] = {}
     firm: set[tuple[Any, ...]] = set()  # places named at least once as the scene
@@ -206,6 +207,8 @@ def score_places(places: Sequence[PlaceMention], doc: Any, *,
             p = owner
         elif not p.resolved:
             weight *= 0.2  # unresolved names are often streets, outlets or buildings
+        elif _key(p) in parts:
+            weight *= 0.3  # a neighbourhood of some city: a town of that name is a poor guess
         key = _key(p)
         scores[key] += weight
         first.setdefault(key, p)
@@ -225,6 +228,35 @@ def choose_place(places: Sequence[PlaceMention], doc: Any, *,
     """
     ranked = score_places(places, doc, skip_sentences=skip_sentences)
     return ranked[0].place if ranked else None
+
+
+def agreed_state(choices: Sequence[PlaceMention]) -> tuple[str, str] | None:
+    """The (country code, admin-1) that most of ``choices`` (the places several reports of
+    one incident chose) lie in, when more than half of those that name a state agree."""
+    states = [(p.country_code, p.admin1) for p in choices if p.country_code and p.admin1]
+    if not states:
+        return None
+    (state, n), = Counter(states).most_common(1)
+    return state if 2 * n > len(states) else None
+
+
+def in_state(p: PlaceMention, state: tuple[str, str]) -> PlaceMention:
+    """``p`` read in ``state``: a county without its state gets it (if the state has such a
+    county); a town resolved elsewhere becomes the namesake town of that state, if listed.
+    Otherwise ``p`` unchanged."""
+    cc, admin1 = state
+    if p.country_code != cc or p.admin1 == admin1 or p.kind not in ("city", "admin2"):
+        return p
+    from corroborate.extract.geo.gazetteer import Gazetteer, name_key
+
+    gaz = Gazetteer.default()
+    name = p.name or p.text
+    if p.kind == "admin2":
+        return replace(p, admin1=admin1) if p.admin1 is None and admin1 in gaz.county_states(
+            name) else p
+    same = [q for q in gaz.lookup(name, country_code=cc, admin1=admin1, kind="city")
+            if q.admin1 == admin1 and name_key(q.name or "") == name_key(name)]
+    return replace(same[0], text=p.text, span=p.span) if same else p
 
 
 def _county_towns(county: PlaceMention) -> tuple[PlaceMention, ...]:
@@ -334,6 +366,18 @@ def _parents(places: Sequence[PlaceMention], text: str) -> dict[tuple[Any, ...],
     return out
 
 
+def _unowned_parts(places: Sequence[PlaceMention], text: str,
+                   owners: dict[tuple[Any, ...], PlaceMention]) -> set[tuple[Any, ...]]:
+    """Towns the report calls a neighbourhood ("a Chatham neighborhood nightclub") without
+    naming the city they are part of, nor the town's state (then the gazetteer's town of that
+    name is somewhere else; "the St. Augustine neighborhood" in a report that names Florida is
+    the town itself). One sense per report: every mention of the name is the neighbourhood."""
+    states = {(q.country_code, q.admin1) for q in places if q.kind in ("admin1", "admin2")}
+    return {_key(p) for p in places if p.kind == "city" and _key(p) not in owners
+            and (p.country_code, p.admin1) not in states
+            and _NEIGHBOURHOOD_RE.match(text, p.span[1])}
+
+
 def _stray(p: PlaceMention, main: PlaceMention, places: Sequence[PlaceMention]) -> bool:
     """A small town (or any foreign place) resolved to a state or country the report never
     names, in a report about a big city elsewhere: mostly a neighbourhood the gazetteer
@@ -384,6 +428,9 @@ def _part_of_main(p: PlaceMention, main: PlaceMention) -> bool:
     country is more likely a misresolution: Chicago's Washington Heights is not New York's)."""
     if not p.resolved:
         return True
+    if p.admin1 == main.admin1 and None not in (p.lat, p.lon, main.lat, main.lon) and _km(
+            p.lat, p.lon, main.lat, main.lon) > _JURISDICTION_KM:  # type: ignore[arg-type]
+        return False  # a town of the same state, far off: "the St. Augustine neighborhood"
     return (_key(main) != _key(p) and main.population > p.population
             and p.country_code == main.country_code)
 

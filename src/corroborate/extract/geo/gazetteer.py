@@ -69,6 +69,13 @@ def fold(name: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
 
 
+def name_key(name: str) -> str:
+    """``fold`` with an abbreviated first word spelled out ("Mt. Pleasant" = "Mount Pleasant"),
+    so that a written name and a gazetteer name compare equal however either is spelled."""
+    key = fold(name)
+    return _ABBREVIATED[key[:3]] + key[3:] if key[:3] in _ABBREVIATED else key
+
+
 def _latin(name: str) -> bool:
     return bool(name) and all(ord(c) < 0x250 or unicodedata.combining(c) for c in name)
 
@@ -310,9 +317,9 @@ class Gazetteer:
         """Row ids for ``name`` (exact folded match; then without an admin suffix)."""
         key = fold(name)
         rows = list(self.rows(key))
-        if not rows and key[:3] in _ABBREVIATED:  # "Mt. Oliver", "Ft. Myers"
+        if key[:3] in _ABBREVIATED:  # "Mt. Oliver", "Ft. Myers": both spellings are listed
             key = _ABBREVIATED[key[:3]] + key[3:]
-            rows = list(self.rows(key))
+            rows += [r for r in self.rows(key) if r not in rows]
         bare = strip_admin_suffix(key)
         if bare != key:
             rows += [r for r in self.rows(bare) if self._index.kind[r] == "admin1"]

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Any
 
-from corroborate.extract.geo.gazetteer import Gazetteer, fold, strip_admin_suffix
+from corroborate.extract.geo.gazetteer import Gazetteer, fold, name_key, strip_admin_suffix
 from corroborate.extract.geo.lexicon import (
     CITY_PART_WORDS,
     DEMONYMS,
@@ -61,7 +61,8 @@ _SIDE_RE = re.compile(
 _TITLE_DATELINE_RE = re.compile(
     r"(?:\(|(?<![A-Za-z]))([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}),\s*([A-Z]{2}|[A-Z][a-z]{1,4}\.)\)?"
     r"\s*[-–—]")
-_CITY_SUFFIX_RE = re.compile(r"\s+(?:City|CITY)$")
+# "Kansas City" the gazetteer may list as "Kansas"; "Hummelstown Borough" as "Hummelstown"
+_CITY_SUFFIX_RE = re.compile(r"\s+(?:City|CITY|Borough|BOROUGH|Village|VILLAGE)$")
 _CITY_OF_RE = re.compile(rf"\b(?:city|town|village|CITY|TOWN|VILLAGE) (?:of|OF) ({_NAME})")
 _LOCATIVE_RE = re.compile(
     rf"\b(?:{'|'.join(LOCATIVE_WORDS)})\s+(?:the\s+|THE\s+)?(?=({_NAME}))"  # overlapping
@@ -138,13 +139,27 @@ _BLOCK_OF_RE = re.compile(r"(?:\bblock of\s+(?:[NSEW]\.?\s+)?|\b(?:Street|St\.|A
                           r"Road|Rd\.|Boulevard|Blvd\.?|Drive|Lane|Highway)\s+(?:and|&)\s+)$")
 
 
+# "in the Black River", "near the Salt Creek": a body of water or a landform, not the town of
+# that name (but "the Fall River police", "the Fall River man" are the town)
+_FEATURE_RE = re.compile(r"\s(?:River|Creek|Lake|Bay|Canyon|Mountains?|Island|Bayou)$")
+_THE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
+_FEATURE_AFTER_RE = re.compile(r"\s+(?:[A-Z]|police|man|woman|teen|resident)")
+
+
+def _natural_feature(r: _Raw, text: str) -> bool:
+    before = text[max(0, r.start - 5):r.start]
+    return bool(_FEATURE_RE.search(r.text) and _THE_BEFORE_RE.search(before)
+                and not _FEATURE_AFTER_RE.match(text, r.end))
+
+
 def _drop_non_places(raws: list[_Raw], text: str, surnames: frozenset[str]) -> list[_Raw]:
-    """Drop a street ("in the 1200 block of Holden") and a named person's surname used bare
-    ("Weatherford said"), unless a state follows it ("Weatherford, Texas")."""
+    """Drop a street ("in the 1200 block of Holden"), a river ("in the Black River") and a
+    named person's surname used bare ("Weatherford said"), unless a state follows it
+    ("Weatherford, Texas")."""
     out = []
     for r in raws:
         if r.source not in ("admin", "dateline") and (
-                _BLOCK_OF_RE.search(text[max(0, r.start - 20):r.start])
+                _BLOCK_OF_RE.search(text[max(0, r.start - 20):r.start]) or _natural_feature(r, text)
                 or (fold(r.text) in surnames and not re.match(r",\s*[A-Z]", text[r.end:]))):
             continue
         out.append(r)
@@ -365,7 +380,7 @@ def _score(gaz: Gazetteer, row: int, ctx: _Context, near: PlaceMention | None,
            key: str = "") -> float:
     index = gaz._index
     score = math.log10(index.pop[row] + 10)
-    if key and fold(index.name[row]) != key and index.kind[row] == "city":
+    if key and name_key(index.name[row]) != key and index.kind[row] == "city":
         score -= 2.5  # matched an alternate name ("Philadelphia" is also an old name of Amman)
     cc, admin1, kind = index.cc[row], index.admin1[row], index.kind[row]
     if kind == "city" and admin1 == index.name[row]:
@@ -373,10 +388,15 @@ def _score(gaz: Gazetteer, row: int, ctx: _Context, near: PlaceMention | None,
     total = sum(ctx.countries.values())
     if total:
         score += 4 * ctx.countries.get(cc, 0) / total
-    if kind == "city" and ctx.in_state(cc, admin1) and fold(admin1 or "") != key:
+    if kind == "city" and ctx.in_state(cc, admin1) and name_key(admin1 or "") != key:
         score += 2.5  # (a mention of "Florida" is no evidence for Florida, Uruguay, in Florida)
     if ctx.us_like and not ctx.countries and cc == "US":
         score += 1.0  # no country named at all: local US news is the likeliest reading
+    if _us_report(ctx) and cc != "US" and not ctx.countries.get(cc) and (
+            kind == "admin1" or (kind == "city" and index.pop[row] < 1_000_000)):
+        # a report naming a US state or county and no other country: "shot in Florence" is
+        # a US town, not Tuscany (a world city like London keeps its meaning)
+        score -= 2.5
     if near is not None:
         if near.kind == "country" and near.country_code == cc:
             score += 6
@@ -384,6 +404,11 @@ def _score(gaz: Gazetteer, row: int, ctx: _Context, near: PlaceMention | None,
                 near.name or ""):
             score += 8
     return score
+
+
+def _us_report(ctx: _Context) -> bool:
+    return ctx.us_like and all(cc == "US" for cc in ctx.countries) and any(
+        cc == "US" for cc, _ in ctx.states)
 
 
 def _resolve(raw: _Raw, gaz: Gazetteer, ctx: _Context, near: PlaceMention | None
@@ -398,7 +423,7 @@ def _resolve(raw: _Raw, gaz: Gazetteer, ctx: _Context, near: PlaceMention | None
     rows = gaz.candidates(name, kind="admin1" if raw.hint == "admin1" else None)
     if not rows and name != raw.text:
         rows = gaz.candidates(raw.text)
-    key = fold(name)
+    key = name_key(name)
     if raw.source in ("locative", "part") or name != raw.text:
         rows = [r for r in rows if _plausible_scan(gaz, r, ctx, key, unique=len(rows) == 1)]
     # a village's alternate name ("Inland" for Greensburg, Ohio) is mostly an ordinary word
@@ -435,7 +460,7 @@ def _unlisted_town(raw: _Raw, near: PlaceMention) -> PlaceMention:
 
 def _obscure_alias(gaz: Gazetteer, row: int, ctx: _Context, key: str) -> bool:
     index = gaz._index
-    return (index.kind[row] == "city" and fold(index.name[row]) != key
+    return (index.kind[row] == "city" and name_key(index.name[row]) != key
             and index.pop[row] < 15_000 and not ctx.in_state(index.cc[row], index.admin1[row]))
 
 
@@ -455,7 +480,7 @@ def _plausible_scan(gaz: Gazetteer, row: int, ctx: _Context, key: str, *,
     """A name found only by the preposition scan needs its country named, or to be big (a
     small US town will do in US news when no other place has that name: "in Kenly")."""
     index = gaz._index
-    if index.kind[row] == "city" and fold(index.name[row]) != key:
+    if index.kind[row] == "city" and name_key(index.name[row]) != key:
         return False  # alternate names are too noisy without NER's judgement
     if index.kind[row] == "country":
         return True

@@ -1,0 +1,49 @@
+"""The incident's place from several reports: the state most reports agree on."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate.extract.geo import choose_place, geocode_doc
+from corroborate.reconcile.incident import _place
+from corroborate.records import Report, ReportAnalysis
+
+
+@pytest.fixture(scope="module")
+def analysis(nlp):
+    def make(rid: str, text: str) -> ReportAnalysis:
+        doc = nlp(text)
+        places = tuple(geocode_doc(doc))
+        return ReportAnalysis(report=Report(id=rid, text=text), places=places,
+                              place=choose_place(places, doc))
+    return make
+
+
+def test_other_reports_give_a_county_its_state(analysis):
+    bare = analysis("a", "Boy shot in Floyd County. Floyd County police said a boy was shot "
+                         "by a friend at a home on Sunday.")
+    assert (bare.place.name, bare.place.admin1) == ("Floyd County", None)
+    placed = analysis("b", "Floyd County, Georgia: a boy was shot at a home on Sunday, Floyd "
+                           "County police said. Floyd County investigators are at the scene.")
+    assert placed.place.admin1 == "Georgia"
+    place, _ = _place([bare, bare, placed])
+    assert (place.name, place.admin1) == ("Floyd County", "Georgia")
+
+
+def test_agreed_state_settles_a_town_named_in_several_states(analysis):
+    bare = analysis("a", "A man was shot in Greenville on Sunday, police said.")
+    assert bare.place.name == "Greenville" and bare.place.admin1 != "Mississippi"
+    placed = [analysis(r, "A man was shot in Greenville, Mississippi, on Sunday, police said. "
+                          "Greenville police are investigating.") for r in "bc"]
+    assert {a.place.admin1 for a in placed} == {"Mississippi"}
+    # the bare report outweighs the others on its own (first in, same name and country key)
+    place, _ = _place([bare, *placed])
+    assert (place.name, place.admin1) == ("Greenville", "Mississippi")
+
+
+def test_no_agreement_changes_nothing(analysis):
+    from corroborate.extract.geo.choose import agreed_state
+
+    one = analysis("a", "A man was shot in Greenville, Mississippi, on Sunday.")
+    other = analysis("b", "A man was shot in Greenville, Texas, on Sunday.")
+    assert agreed_state([one.place, other.place]) is None
