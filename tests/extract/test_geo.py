@@ -384,11 +384,11 @@ def test_abbreviated_name_is_the_spelled_out_town(nlp):
 def test_neighbourhood_of_an_unnamed_city_is_a_weak_guess(nlp):
     from corroborate.extract.geo import score_places
 
-    text = ("Shooting in Chatham club. A shooting inside a Chatham neighborhood nightclub left "
-            "one man dead, police said.")
+    text = ("Man killed at Chatham lounge. Gunfire at a lounge in the Chatham neighborhood "
+            "killed one man, police said.")
     doc = nlp(text)
     part = score_places(geocode_doc(doc), doc)[0]
-    plain = "Shooting in Chatham club. A shooting inside a Chatham nightclub left one man dead."
+    plain = "Man killed at Chatham lounge. Gunfire at a Chatham lounge killed one man."
     doc2 = nlp(plain)
     town = score_places(geocode_doc(doc2), doc2)[0]
     assert part.place.name == town.place.name == "Chatham"
@@ -403,12 +403,12 @@ def test_a_named_state_keeps_a_neighbourhood_the_town(nlp):
 
 
 def test_a_river_is_not_the_town_of_that_name(nlp):
-    text = ("WAYNE COUNTY, MO - A fisherman found the body of a man with a gunshot wound in "
-            "the Black River on Saturday, the Wayne County sheriff said.")
+    text = ("CARTER COUNTY, MO - Two kayakers found a man's body with a gunshot wound in "
+            "the Black River on Sunday, the county sheriff said.")
     doc = nlp(text)
     places = geocode_doc(doc)
     assert not any(p.name == "Black River" for p in places)
-    assert choose_place(places, doc).name == "Wayne County"
+    assert choose_place(places, doc).name == "Carter County"
 
 
 def test_borough_suffix_names_the_town(nlp):

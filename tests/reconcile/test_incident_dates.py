@@ -59,7 +59,7 @@ def _told(rid: str, published: str, day: str, text: str, needle: str) -> ReportA
                           event_date_basis="relative")
 
 
-_VIGIL = "Five people were shot at a vigil Monday evening, police said.\n\nMore details."
+_VIGIL = "Three people were wounded at a candlelight vigil Monday evening.\n\nMore details."
 _SON = ("Police are searching for the gunman.\n\nNeighbours gathered.\n\nThe vigil was for "
         "her son, who was killed Sunday.")
 
@@ -75,7 +75,7 @@ def test_tied_dates_go_to_the_report_leading_with_its_day() -> None:
 
 
 def test_tied_dates_pass_over_an_arrest_day() -> None:
-    arrest = "A man was arrested Tuesday after he accidentally shot himself in a parking lot."
+    arrest = "A teenager was arrested Tuesday after he accidentally shot himself in a motel room."
     shot = "Police are looking into a shooting.\n\nIt happened just before 3:45 p.m. Thursday."
     inc = build_incident([_told("a", "2017-01-13", "2017-01-10", arrest, "Tuesday"),
                           _told("b", "2017-01-12", "2017-01-12", shot, "Thursday")])
@@ -102,7 +102,7 @@ def test_more_reports_outweigh_a_better_told_day() -> None:
 
 def test_tied_dates_pass_over_a_statement_day() -> None:
     # "spoke to the media Tuesday morning" dates the statement, told with an hour or not
-    said = "The family spoke to the media at the police station Tuesday morning."
+    said = "The victim's brother spoke to the media outside City Hall Tuesday morning."
     shot = "A prosecutor charged the uncle.\n\nThe shooting occurred Feb. 6 at a home."
     inc = build_incident([_told("a", "2014-02-11", "2014-02-11", said, "Tuesday"),
                           _told("b", "2014-05-16", "2014-02-06", shot, "Feb. 6")])

@@ -713,7 +713,7 @@ def _units(doc: Any) -> tuple[list[tuple[int, int]], dict[int, int]]:
 
 # Page furniture: "Posted: Wednesday, June 10, 2015 8:12 AM CDT", "(Published Friday, Feb.
 # 10, 2017)", "Updated: Mar 2, 2016", a tweet's "— Name (@handle) January 3, 2017", a link
-# list's "Related Articles January 9, 2017 Man dead after ...", "UPDATE#1 (01/21/2013):".
+# list's "Related Articles <date> <headline>", "UPDATE#1 (<mm/dd/yyyy>):".
 _META_BEFORE = re.compile(
     r"(?:\b(?:posted|updated|update\s*#?\s*\d*|published|created|modified|dated?|"
     r"release|report|"
