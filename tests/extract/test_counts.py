@@ -512,3 +512,21 @@ def test_a_part_of_the_wounded_is_marked_and_yields_to_the_whole(nlp: Any) -> No
     got = _figures(nlp, "Several people were wounded. Two of the victims remain in critical "
                         "condition.")
     assert got["injured"][1] == "vague"  # the whole, though vague, not the part
+
+
+def test_the_wounded_beside_the_final_toll_beat_an_earlier_larger_count(nlp: Any) -> None:
+    got = _figures(nlp, "Four killed, one wounded in shooting at a farmhouse. Deputies found "
+                        "two people shot to death and three wounded. Two of the wounded "
+                        "had died by Sunday.")
+    assert (got["killed"][0], got["injured"][0]) == (4, 1)
+    # a "shot" total net of the dead is another measure, not an earlier count
+    got = _figures(nlp, "Two Dead, Two Deputies Wounded After Standoff\n\nFive people were "
+                        "shot on Friday, including two men who were killed.")
+    assert got["injured"][0] == 3
+
+
+def test_a_relative_of_the_dead_is_another_victim(nlp: Any) -> None:
+    got = _figures(nlp, "A 7-year-old boy has died and his father remains in the hospital "
+                        "after an accidental shooting.")
+    assert got["killed"][0] == 1
+    assert got["hospitalized"][0] == 1

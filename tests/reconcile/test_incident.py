@@ -102,3 +102,32 @@ def test_hospitalized_beats_a_part_of_the_wounded() -> None:
     inc = build_incident([_analysis("a", ("injured", 2, "partitive"),
                                     ("hospitalized", 5, "numeric_subject"))])
     assert inc.facts["injured"].best == 5
+
+
+def _victim(rid: str, published: str, slot: str, value: int, text: str) -> Claim:
+    return Claim(slot=slot, value=value, report=rid, span=(0, 5), published=published,
+                 text=text, extractor="counts.single_victims.v1+report_figure")
+
+
+def test_victims_counted_from_shot_are_net_of_the_dead_even_in_a_later_report() -> None:
+    dead = _dated("a", "2016-05-04", ("killed", 2))
+    text = "A boy is accused of shooting his mother and his brother as they slept."
+    later = [ReportAnalysis(report=Report(id=r, text="x" * 200, published="2016-05-06"),
+                            claims=(_victim(r, "2016-05-06", "injured", 2, text),))
+             for r in ("b", "e")]
+    assert build_incident([dead, *later]).facts["injured"].best == 0
+    # later reports that say their victims were wounded keep their own figure
+    text = "Two people were shot and wounded in the attack."
+    wounded = [ReportAnalysis(report=Report(id=r, text="x" * 200, published="2016-05-06"),
+                              claims=(_victim(r, "2016-05-06", "injured", 2, text),))
+               for r in ("c", "d")]
+    assert build_incident([dead, *wounded]).facts["injured"].best == 2
+
+
+def test_another_person_injured_is_not_discounted_by_silent_tallies() -> None:
+    text = "Another person was injured in the shooting on Saturday evening."
+    lone = ReportAnalysis(report=Report(id="a", text="x" * 200, published="2017-04-02"),
+                          claims=(_victim("a", "2017-04-02", "killed", 1, "A baby was killed."),
+                                  _victim("a", "2017-04-02", "injured", 1, text)))
+    silent = [_analysis(r, ("killed", 1, "numeric_subject")) for r in ("b", "c")]
+    assert build_incident([lone, *silent]).facts["injured"].best == 1

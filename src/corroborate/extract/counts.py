@@ -884,6 +884,12 @@ _MEMORIAL = re.compile(r"\bvigils?\b|\bmemorial\b|\bfunerals?\b|\bin\s+memory\s+
 _INDEFINITE = re.compile(rf"^\s*(?:a|an)\s+(?:[a-z0-9'’-]+\s+){{0,3}}?(?:{_ONE})\s")
 
 
+# "... has died and her mother remains in the hospital": a relative of the victim just
+# named is someone else.
+_RELATIVE = re.compile(r"^\s*(?:his|her|their)\s+(?:[a-z0-9'’-]+\s+){0,2}?(?:mother|father|"
+                       r"son|daughter|brother|sister|wife|husband|girlfriend|boyfriend|uncle|"
+                       r"aunt|cousin|grandmother|grandfather|grandson|granddaughter|nephew|niece|"
+                       r"friend|fiancee?|partner|stepfather|stepmother|stepson|stepdaughter)\s")
 _COORDINATED = re.compile(r"^[^\n]*(?:\sand|,)\s$")
 _BARE = re.compile(rf"^\s*(?!(?:the|his|her|their|this|that|its|our|my)\b)"
                    rf"(?:[a-z0-9'’-]+\s+){{0,2}}?(?:{_ONE})\s")
@@ -896,7 +902,7 @@ def _is_someone_else(subject: str, last: _Victim, slot: str, gap: str) -> bool:
     a bare noun hurt right after a death ("Ana Ruiz killed, woman injured" in a headline).
     ``gap``: the text between the previous mention and this subject.
     """
-    if _INDEFINITE.match(subject):
+    if _INDEFINITE.match(subject) or _RELATIVE.match(subject):
         return True
     return (slot != "killed" and "killed" in last.status and gap.strip(" ,") in ("", "and")
             and _BARE.match(subject) is not None)
@@ -1127,9 +1133,31 @@ def report_count(mentions: Sequence[CountMention], slot: str) -> CountMention | 
         killed = report_count(mentions, "killed")
         numeric = [_net_of(m, killed) for m in numeric]
     best = _best(numeric)
+    if slot == "injured" and best is not None and not best.update:
+        best = _paired_with_toll(mentions, numeric, best)
     if best is None or (single and best.qualifier == "vague"):
         best = single[0] if single else best
     return best
+
+
+def _paired_with_toll(mentions: Sequence[CountMention], numeric: list[CountMention],
+                      best: CountMention) -> CountMention:
+    """The wounded figure stated beside the report's death toll, when it is smaller.
+
+    "Four killed, one wounded" is the final tally; "two shot dead and three wounded"
+    further down is the first count, before two of the wounded died. The wounded given
+    in one breath with the report's own toll are the ones still alive.
+    """
+    # "Shot" totals (net of the dead) and parts are other measures, not an earlier tally.
+    other = ("counts.single_victims.v1", "counts.shot_total.v1", "counts.partitive.v1")
+    killed = report_count(mentions, "killed")
+    if killed is None or killed.rule in other or best.rule in other:
+        return best
+    tolls = {m.sent_start for m in mentions if m.slot == "killed" and m.value == killed.value
+             and m.rule not in other}
+    paired = [m for m in numeric if m.sent_start in tolls and m.qualifier != "vague"
+              and m.rule not in other and m.value < best.value]
+    return max(paired, key=lambda m: (m.value, -m.start)) if paired else best
 
 
 def _net_of(m: CountMention, killed: CountMention | None) -> CountMention:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -107,6 +108,21 @@ def _injured_from_hospitalized(claims: list[Claim]) -> list[Claim]:
     return [derived] + [replace(c, extractor=c.extractor.removesuffix(_MARK)) for c in injured]
 
 
+# "Another person was injured", "a second man was wounded": someone other than the dead.
+_ANOTHER = re.compile(r"\b(?:another|a\s+second|a\s+third)\s+(?:[a-z0-9'’-]+\s+){0,2}?"
+                      r"(?:person|man|woman|victim|boy|girl|teen|officer|one)\s+(?:was|is|had\s+"
+                      r"been|has\s+been)\s+(?:\w+ly\s+)?(?:injured|wounded|hurt)\b", re.I)
+# Victims counted one by one from "shot", with no word of a wound, can be the dead.
+_SHOT_WORD = re.compile(r"\bshot\b|\bshooting\b", re.I)
+_WOUND_WORD = re.compile(r"\bwound|\binjur|\bhurt\b|\bcondition\b|\bhospital", re.I)
+
+
+def _shot_victims(figure: Claim) -> bool:
+    text = figure.text or ""
+    return figure.extractor.startswith(_SINGLE_VICTIMS) and _SHOT_WORD.search(text) is not None \
+        and _WOUND_WORD.search(text) is None
+
+
 def _without_unbacked_victims(injured: list[Claim], killed: list[Claim]) -> list[Claim]:
     """Discount wounded counted one by one when most reports tallying the dead name none.
 
@@ -118,7 +134,8 @@ def _without_unbacked_victims(injured: list[Claim], killed: list[Claim]) -> list
     """
     figures = {r: _report_figure([c for c in injured if c.report == r])
                for r in {c.report for c in injured}}
-    if any(not f.extractor.startswith(_SINGLE_VICTIMS) for f in figures.values()):
+    if any(not f.extractor.startswith(_SINGLE_VICTIMS) or _ANOTHER.search(f.text or "")
+           for f in figures.values()):
         return injured
     silent = {c.report for c in killed} - set(figures)
     if len(silent) < len(figures):
@@ -155,7 +172,7 @@ def _injured_after_deaths(injured: list[Claim], killed: list[Claim],
         figure = _report_figure(group)
         # People "shot" include every dead, whenever the report was written; a later
         # report's "wounded" figure is its own finding.
-        shot = figure.extractor.startswith("counts.shot_total")
+        shot = figure.extractor.startswith("counts.shot_total") or _shot_victims(figure)
         later = (figure.published or "") > died and not shot
         if moved <= 0 or int(figure.value) <= 0 or later:
             out.extend(group)
