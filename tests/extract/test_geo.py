@@ -294,25 +294,6 @@ def test_town_named_only_in_passing_does_not_take_the_county(nlp):
     assert (chosen.kind, chosen.admin1) == ("admin2", "Florida")
 
 
-def test_incident_place_weighs_how_firmly_each_report_places_it(nlp):
-    from corroborate.reconcile.incident import _place
-    from corroborate.records import Report, ReportAnalysis
-
-    def analysis(rid: str, text: str) -> ReportAnalysis:
-        doc = nlp(text)
-        places = tuple(geocode_doc(doc))
-        return ReportAnalysis(report=Report(id=rid, text=text), places=places,
-                              place=choose_place(places, doc))
-
-    firm = analysis("a", "Man wounded in Slidell. A man was shot late Friday in Slidell, "
-                         "Louisiana, police said. He was driven to a hospital in New Orleans.")
-    weak = analysis("b", "A woman was detained on Saturday. The man she shot is being treated "
-                         "in New Orleans, Louisiana.")
-    assert (firm.place.name, weak.place.name) == ("Slidell", "New Orleans")
-    place, _ = _place([weak, firm])
-    assert place.name == "Slidell"
-
-
 def _needs_county_towns(gaz: Gazetteer) -> None:
     if not gaz.county_towns("Shelby County", "Tennessee"):
         pytest.skip("the optional zipcodes package (towns by county) is not installed")

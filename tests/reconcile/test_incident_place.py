@@ -1,4 +1,5 @@
-"""The incident's place from several reports: the state most reports agree on."""
+"""The incident's place from several reports: firm reports weigh more, and the state most
+reports agree on settles ambiguous names."""
 
 from __future__ import annotations
 
@@ -47,3 +48,13 @@ def test_no_agreement_changes_nothing(analysis):
     one = analysis("a", "A man was shot in Greenville, Mississippi, on Sunday.")
     other = analysis("b", "A man was shot in Greenville, Texas, on Sunday.")
     assert agreed_state([one.place, other.place]) is None
+
+
+def test_incident_place_weighs_how_firmly_each_report_places_it(analysis):
+    firm = analysis("a", "Man wounded in Slidell. A man was shot late Friday in Slidell, "
+                         "Louisiana, police said. He was driven to a hospital in New Orleans.")
+    weak = analysis("b", "A woman was detained on Saturday. The man she shot is being treated "
+                         "in New Orleans, Louisiana.")
+    assert (firm.place.name, weak.place.name) == ("Slidell", "New Orleans")
+    place, _ = _place([weak, firm])
+    assert place.name == "Slidell"
