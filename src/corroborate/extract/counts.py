@@ -19,6 +19,7 @@ from collections.abc import Container, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from corroborate.extract.nlp import doc_text
 from corroborate.extract.numbers import QUANTITY_RE, Quantity, quantity_from_match
 
 
@@ -655,7 +656,7 @@ def _is_place(ent: Any) -> bool:
         return True
     # "the shooting in Smalltown": a person is not "in" someone (bar "in Smith's home").
     return re.search(rf"\b(?:in|near|outside)\s+{re.escape(text)}\b(?!['’])",
-                     _lower(ent.doc.text)) is not None
+                     _lower(doc_text(ent.doc))) is not None
 
 
 def _person_ent(sent: Any, lo: int, hi: int, *, last: bool = False) -> Any:
@@ -663,7 +664,7 @@ def _person_ent(sent: Any, lo: int, hi: int, *, last: bool = False) -> Any:
     for ent in (reversed(sent.ents) if last else sent.ents):
         if (ent.label_ == "PERSON" and lo <= ent.start_char - sent.start_char < hi
                 and not _BAD_NAME.search(_lower(ent.text)) and not _is_place(ent)
-                and not _MODIFIES_PERSON.match(_lower(ent.doc.text[ent.end_char:
+                and not _MODIFIES_PERSON.match(_lower(doc_text(ent.doc)[ent.end_char:
                                                                   ent.end_char + 40]))):
             return ent
     return None
@@ -1014,15 +1015,17 @@ def _victim_mentions(victims: list[_Victim]) -> list[CountMention]:
 # --- entry points ------------------------------------------------------------------
 
 
-def _in_dated_item(text: str, start: int) -> bool:
+def _in_dated_item(text: str, start: int, *, listed: bool) -> bool:
     """Whether the line holding offset ``start`` is a list of dated items.
 
     One dated item ("UPDATE JANUARY 19: police have identified ...") is a stamp; a list
-    has two dated items or more, and this line holds one before ``start``.
+    has two dated items or more (``listed``: the caller counts them once per text), and
+    this line holds one before ``start``.
     """
+    if not listed:
+        return False
     line = text.rfind("\n", 0, start) + 1
-    return (_DATED_ITEM.search(_lower(text[line:start + 40])) is not None
-            and len(_DATED_ITEM.findall(_lower(text))) >= 2)
+    return _DATED_ITEM.search(_lower(text[line:start + 40])) is not None
 
 
 def extract_counts(doc: Any, *, skip_sentences: Container[int] = ()) -> list[CountMention]:
@@ -1033,12 +1036,15 @@ def extract_counts(doc: Any, *, skip_sentences: Container[int] = ()) -> list[Cou
     """
     mentions: list[CountMention] = []
     kept: list[tuple[Any, str]] = []
+    text = doc_text(doc)  # Doc.text joins every token on each read
+    listed = len(_DATED_ITEM.findall(_lower(text))) >= 2
     for sent in doc.sents:
         if sent.start_char in skip_sentences:
             continue
         low = _lower(sent.text)
         base = sent.start_char
-        background = _BACKGROUND.search(low) is not None or _in_dated_item(doc.text, base)
+        background = (_BACKGROUND.search(low) is not None
+                      or _in_dated_item(text, base, listed=listed))
         if not background:  # a victim of an earlier or unrelated shooting is not counted
             kept.append((sent, low))
         not_gunshot = _not_gunshot(low)
@@ -1056,7 +1062,7 @@ def extract_counts(doc: Any, *, skip_sentences: Container[int] = ()) -> list[Cou
     mentions.extend(_victim_mentions(victims))
     if any(v.name == "<self>" and "killed" in v.status for v in victims) or any(
             _SHOOTER_KILLED.search(low) for _sent, low in kept):
-        mentions.extend(_with_shooter(doc.text, mentions))
+        mentions.extend(_with_shooter(text, mentions))
     return sorted(mentions, key=lambda m: (m.start, m.slot))
 
 
