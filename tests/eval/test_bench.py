@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from corroborate.eval.bench import BASELINE_DOCS, _baseline_texts, replay
@@ -33,3 +35,21 @@ def test_baseline_samples_every_dataset_of_a_large_run(pools) -> None:
 
 def test_baseline_of_a_small_run_is_that_run(pools) -> None:
     assert _baseline_texts(10) == [r.text for r in replay(10)]
+
+
+def test_analysis_pool_is_keyed_by_the_extraction_code(tmp_path, monkeypatch) -> None:
+    """A pool analysed by older extraction code is not replayed as today's."""
+    import shutil
+
+    import corroborate.extract
+    from corroborate.eval import bench
+
+    monkeypatch.setenv("CORROBORATE_CACHE", str(tmp_path / "cache"))
+    before = bench._pool_path("en_core_web_md")
+    source = Path(corroborate.extract.__file__).parent
+    copy = tmp_path / "extract"
+    shutil.copytree(source, copy)
+    (copy / "counts.py").write_text((copy / "counts.py").read_text() + "\n# changed\n")
+    monkeypatch.setattr(corroborate.extract, "__file__", str(copy / "__init__.py"))
+    after = bench._pool_path("en_core_web_md")
+    assert before != after and before.parent == after.parent

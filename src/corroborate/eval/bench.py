@@ -45,9 +45,17 @@ def _reid(analysis: ReportAnalysis, rid: str) -> ReportAnalysis:
 
 
 def _pool_path(model: str) -> Path:
+    """The analyses cache, keyed by the extraction code: a pool made by older code
+    would time today's clustering on yesterday's claims."""
+    import hashlib
+
+    import corroborate.extract
     from corroborate.eval.cache import cache_dir
 
-    return cache_dir() / f"bench-analyses-{model}.pickle"
+    digest = hashlib.sha256()
+    for path in sorted(Path(corroborate.extract.__file__).parent.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return cache_dir() / f"bench-analyses-{model}-{digest.hexdigest()[:12]}.pickle"
 
 
 def build_analysis_pool(model: str = DEFAULT_MODEL) -> Path:
