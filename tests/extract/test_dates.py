@@ -350,3 +350,48 @@ def test_rescheduled_day_is_a_plan(nlp):
 def test_vigil_day_is_not_the_incident(nlp, text, want):
     result = analyze_dates(nlp(text), published="2016-06-14", report_id="t")
     assert result.event_date == want
+
+
+@pytest.mark.parametrize(("stamp", "want_ref"), [
+    ("Posted: Wednesday, March 6, 2013 9:10 AM CST Updated: Wednesday, March 20, 2013",
+     "2013-03-06"),
+    ("Updated: 01/26/2015 04:12 PM", "2015-01-26"),
+])
+def test_page_stamp_before_the_given_date_is_the_reference(nlp, stamp, want_ref):
+    # The given date is a later crawl or re-stamp: "Saturday" was written against the stamp.
+    text = f"{stamp}\n\nA man was killed in a shooting early Saturday morning at a house."
+    result = analyze_dates(nlp(text), published="2013-03-20" if "2013" in stamp else
+                           "2017-01-29", report_id="t")
+    assert result.reference_date == want_ref
+    want = {"2013-03-06": "2013-03-02", "2015-01-26": "2015-01-24"}[want_ref]
+    assert result.event_date == want
+
+
+def test_page_stamp_after_the_given_date_changes_nothing(nlp):
+    text = ("Updated: Monday, July 7, 2014\n\nA man was killed in a shooting early Saturday "
+            "morning at a house.")
+    result = analyze_dates(nlp(text), published="2013-08-02", report_id="t")
+    assert result.reference_date == "2013-08-02"
+    assert result.event_date == "2013-07-27"
+
+
+def test_found_day_loses_to_the_day_shots_were_heard(nlp):
+    text = ("A teenager was found shot to death Tuesday morning behind a warehouse.\n\n"
+            "Residents told reporters gunshots rang out Monday at about 9 p.m.")
+    result = analyze_dates(nlp(text), published="2016-12-20", report_id="t")
+    assert result.event_date == "2016-12-19"
+
+
+def test_found_day_kept_over_the_hour_of_last_contact(nlp):
+    # An hour alone is no attack: the last sign of life does not date the killings.
+    text = ("Three siblings were found dead in their apartment Sunday night.\n\n"
+            "A cousin last spoke with them by phone at 6:40 p.m. Saturday.")
+    result = analyze_dates(nlp(text), published="2014-08-05", report_id="t")
+    assert result.event_date == "2014-08-03"
+
+
+def test_days_after_counts_back_from_the_day_before_it(nlp):
+    text = ("The library stayed shut Wednesday, two days after a gunman "
+            "killed two people near its front desk.")
+    result = analyze_dates(nlp(text), published="2013-02-13", report_id="t")
+    assert result.event_date == "2013-02-11"

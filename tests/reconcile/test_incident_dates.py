@@ -107,3 +107,22 @@ def test_tied_dates_pass_over_a_statement_day() -> None:
     inc = build_incident([_told("a", "2014-02-11", "2014-02-11", said, "Tuesday"),
                           _told("b", "2014-05-16", "2014-02-06", shot, "Feb. 6")])
     assert inc.event_date == "2014-02-06"
+
+
+def test_date_naming_the_attack_is_no_later_step() -> None:
+    # "charged over the August 14 shooting death" dates the shooting, not the charge.
+    charged = ("Police made an arrest.\n\nA woman was charged over the August 14 "
+               "shooting death of a cashier at a gas station.")
+    other = "Police stood guard.\n\nMore.\n\nMore.\n\nThe store reopened on Friday."
+    inc = build_incident([_told("a", "2014-08-22", "2014-08-14", charged, "August 14"),
+                          _told("b", "2014-08-14", "2014-08-08", other, "Friday")])
+    assert inc.event_date == "2014-08-14"
+
+
+def test_three_reports_outvote_an_earlier_odd_report() -> None:
+    # The first report (another incident grouped here, or a crawl date) came out before
+    # the day three others agree on: they win; one or two later reports would not.
+    odd = _report("a", "2015-07-15", "2015-07-15")
+    later = [_report(r, "2015-07-16", "2015-07-16") for r in "bcd"]
+    assert build_incident([odd, *later]).event_date == "2015-07-16"
+    assert build_incident([odd, *later[:2]]).event_date == "2015-07-15"

@@ -136,7 +136,7 @@ _CLUES = frozenset({"since", "anniv"})
 _EVENT_STEM = re.compile(
     r"^(?:kill|shot|shoot|die[ds]?$|dead|death|explo|attack|bomb|blast|occur|happen|murder|stab|"
     r"wound|injur|kidnap|abduct|assassin|fired?$|fires$|firing|strike|struck|massacre|deton|"
-    r"ambush|clash|burn|destroy|raid|storm|slay|slain|gunfire|gunned|homicide|crash|"
+    r"ambush|clash|burn|destroy|raid|storm|slay|slain|gunfire|gunned|gunshot|homicide|crash|"
     r"carried$|hurl|set off|hit$)")
 
 
@@ -394,9 +394,29 @@ def _weekday_anchor(raws: list[_Raw]) -> dt.date | None:
     return None
 
 
+# A page's own stamp at its top: "Posted: Wednesday, March 6, 2013 1:55 PM EST", "Updated:
+# 01/26/2015". With a colon only: NBC's "(Published Monday, Oct. 28, 2013)" captions a video.
+_STAMP = re.compile(r"\b(?:posted|updated|published)\s*(?:on\s*)?:\s*(?:[a-z]+,?\s+)?$",
+                    re.IGNORECASE)
+_STAMP_ZONE = 400
+
+
+def _page_stamp(text: str, raws: list[_Raw]) -> dt.date | None:
+    """The earliest full date stamped at the top of the page (posting or update)."""
+    stamps = [d for r in raws if r.start < _STAMP_ZONE and (d := _explicit(r))
+              and _STAMP.search(text[max(0, r.start - 40):r.start])]
+    return min(stamps, default=None)
+
+
 def _reference(text: str, raws: list[_Raw], published: str | None
                ) -> tuple[dt.date | None, str | None]:
     pub = _parse_published(published)
+    stamp = _page_stamp(text, raws)
+    if pub and stamp and (pub - stamp).days > 1:
+        # The page was up days before the given date (a crawl or re-stamp date): its words
+        # ("Saturday", "yesterday") were written against the stamp. (A day apart may be
+        # the time zone of either.)
+        return stamp, "published"
     if pub:
         return pub, "published"
     line = _dateline(text, raws)
@@ -532,14 +552,30 @@ def _restated(raw: _Raw, following: list[_Raw]) -> bool:
     return nxt.kind in {"mdy", "dmy", "iso", "num"} and 0 <= gap <= 3
 
 
-def _mentions(raws: list[_Raw], ref: dt.date | None, sents: list[_Sent]) -> list[DateMention]:
+def _days_before(raw: _Raw, text: str, out: list[DateMention]) -> tuple[str, bool] | None:
+    """"closed Wednesday, two days after a gunman killed two": the day the date just before
+    names, less the count (the event the clause goes on to tell)."""
+    if raw.kind != "after" or not out or (raw.get("unit") or "").lower() not in {"day", "week"}:
+        return None
+    last = out[-1]
+    n = _num(raw.get("n"))
+    if not n or len(last.value) != 10 or last.value.startswith("X") or not re.fullmatch(
+            r"\s*,\s*", text[last.end:raw.start]) or "later" in raw.text.lower():
+        return None
+    day, _ = _shift(dt.date.fromisoformat(last.value), n, raw.get("unit") or "day", -1)
+    return _fmt(day), True
+
+
+def _mentions(raws: list[_Raw], ref: dt.date | None, sents: list[_Sent],
+              text: str = "") -> list[DateMention]:
     out: list[DateMention] = []
     prior: dt.date | None = None  # last explicit day-level date: "five days after" counts from it
     for i, raw in enumerate(raws):
         if raw.kind in _CLUES or _restated(raw, raws[i + 1:i + 2]):
             continue
         sent = _sent_of(sents, raw.start)
-        resolved = _resolve(raw, ref, prior, sent.text, raw.start - sent.start)
+        resolved = _days_before(raw, text, out) or _resolve(raw, ref, prior, sent.text,
+                                                             raw.start - sent.start)
         if resolved is None:
             continue
         value, relative = resolved
@@ -761,13 +797,20 @@ def _choose_event(doc: Any, mentions: list[DateMention], dateline: _Raw | None,
 # attack; the death day is its consequence. Matched on the lower-cased token like _EVENT_STEM.
 _DEATH_STEM = re.compile(r"^(?:die[ds]?|dying|succumb\w*|death)$")
 # Attack words, not their results: "wounds" / "injuries" are what the victim dies of.
-_ATTACK_STEM = re.compile(r"^(?:shot|shoot(?:s|ing)?|stab(?:s|bed|bing)?|attack(?:s|ed|ing)?|"
+_ATTACK_STEM = re.compile(r"^(?:shot|shoot(?:s|ing)?|gunshots|gunfire|stab(?:s|bed|bing)?|"
+                          r"attack(?:s|ed|ing)?|"
                           r"wounded|wounding|injured|injuring|assault(?:s|ed|ing)?|"
                           r"beat(?:en|ing)?|gunned|struck|ambush(?:ed)?|hit)$")
 
 
+# What a victim is found as ("the body was found", "found shot", "found dead"): a discovery
+# comes after the attack, like a death.
+_FOUND_HARMED = frozenset({"body", "bodies", "remains", "dead", "shot", "unresponsive",
+                           "wounded", "injured", "stabbed"})
+
+
 def _harm_kind(token: Any) -> str | None:
-    """``"death"`` or ``"attack"`` for a word naming either, else None."""
+    """``"death"``, ``"found"`` (a victim found) or ``"attack"`` for a word naming one."""
     low = token.lower_
     children = {c.lower_ for c in token.children}
     if low == "death" and any(_ATTACK_STEM.match(c) for c in children):
@@ -775,7 +818,14 @@ def _harm_kind(token: Any) -> str | None:
     if _DEATH_STEM.match(low) or (low == "passed" and "away" in children) or (
             low in {"pronounced", "declared"} and "dead" in children):
         return "death"
-    return "attack" if _ATTACK_STEM.match(low) else None
+    if low in {"found", "discovered"} and children & _FOUND_HARMED:
+        return "found"  # "the body was found Tuesday": the finding, not the shooting
+    if not _ATTACK_STEM.match(low):
+        return None
+    # "was found shot to death Tuesday morning": the day is the finding's
+    found = token.head.lower_ in {"found", "discovered"} and token.dep_ in {"xcomp", "oprd",
+                                                                           "acomp", "dep"}
+    return "found" if found else "attack"
 
 
 def _clause_kind(chain: list[Any]) -> str | None:
@@ -814,17 +864,23 @@ def _prefer_attack(doc: Any, scored: list[_Scored], unit_of: Any,
 
     "died Friday after being shot Thursday", or "He died Monday. The shooting happened
     Sunday.": the victim's death is a consequence, the incident is the attack. A day told
-    with its hour ("police responded at 5 p.m. Saturday") is the attack's too.
+    with its hour ("police responded at 5 p.m. Saturday") is the attack's too. The day a
+    victim is found gives way only to a day told as an attack ("found shot Tuesday
+    morning" / "neighbors heard gunshots Monday around 8 p.m."): an hour alone may be the
+    last sign of life ("last contact was around 5:20 p.m. Saturday"), and a finding is the
+    incident's day for lack of a better one.
     """
     kinds = {m.start: _clause_kind(_governors(doc, m.start, m.end, 6, fragments))
              for _, _, m in scored}
+    told = {m.start: _tells_attack(doc, unit_of(m)) for _, _, m in scored}
     attacks = [m.value for _, _, m in scored if kinds[m.start] == "attack" or (
-        kinds[m.start] is None and (_tells_attack(doc, unit_of(m))
-                                    or _clocked(doc_text(doc), m)))]
+        kinds[m.start] is None and (told[m.start] or _clocked(doc_text(doc), m)))]
+    strict = [m.value for _, _, m in scored
+              if kinds[m.start] == "attack" or (kinds[m.start] is None and told[m.start])]
     out: list[_Scored] = []
     for score, neg_start, m in scored:
-        if kinds[m.start] == "death" and any(
-                0 < (_days_after(m.value, a) or 0) <= 3 for a in attacks):
+        earlier = {"death": attacks, "found": strict}.get(kinds[m.start] or "", [])
+        if any(0 < (_days_after(m.value, a) or 0) <= 3 for a in earlier):
             score -= 5.0
         out.append((score, neg_start, m))
     return out
@@ -973,7 +1029,7 @@ def analyze_dates(doc: Any, *, published: str | None, report_id: str) -> DateAna
     raws = _scan(text)
     ref, basis = _reference(text, raws, published)
     sents = _sentences(doc)
-    mentions = _mentions(raws, ref, sents)
+    mentions = _mentions(raws, ref, sents, text)
     dateline = _dateline(text, raws)
     event = _choose_event(doc, mentions, dateline, ref)
     past = _past_sentences(doc, mentions, event, ref)

@@ -38,11 +38,20 @@ _DAY_PART = re.compile(r"\b(?:night|morning|afternoon|evening|overnight)\b", re.
 _EARLY_LATE = re.compile(r"\b(?:early|late)\s+(?:on\s+)?$", re.IGNORECASE)
 
 
+# The date names an attack it stands before: "charged in connection with the August 14
+# shooting death", "died in Wednesday's quintuple shooting".
+_NAMES_ATTACK = re.compile(r"^(?:['’]s)?\s+(?:\w+\s+)?(?:shooting|stabbing|attack|killing|"
+                           r"slaying|homicide|murder|double|triple|quadruple|fatal|deadly)\b",
+                           re.IGNORECASE)
+
+
 def _later_step(claim: Claim, text: str) -> bool:
     """True when the words before the claim's date name a later step."""
     start = claim.span[0]
     m = _LATER_STEP.search(text[max(0, start - 60):start])
     if m is None or _ATTACK.search(m.group("gap")):
+        return False
+    if _NAMES_ATTACK.match(text[claim.span[1]:claim.span[1] + 40]):
         return False
     # "died in Wednesday's quintuple shooting": the date names the attack
     return not (_NOUN_PREP.search(m.group("gap"))
@@ -91,3 +100,29 @@ def break_tie(fact: Fact, texts: Mapping[str, str]) -> str | None:
         return str(fact.best) if fact.best else None
     best = min(claims, key=lambda c: (claim_rank(c, texts.get(c.report, "")), str(c.value)))
     return str(best.value)
+
+
+# Reports that must agree on a later day: two follow-ups often share one (an arrest day).
+_OUTVOTING = 3
+
+
+def outvoting_late_day(claims: Sequence[Claim], first_published: str) -> str | None:
+    """A day after the first report's publication that most reports agree on, else None.
+
+    A date later than the first report is usually a follow-up's own day (a death, an
+    arrest) and is dropped before the vote. But when three or more reports agree on such a
+    day and outnumber every earlier day, the "first" report is the odd one out: it tells
+    another incident grouped here by mistake, or its publication date is a crawl date.
+    """
+    support: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        value = str(claim.value)
+        if value[:4].isdigit():
+            support[value[:10]].add(claim.report)
+    late = [(len(s), v) for v, s in support.items() if v > first_published]
+    if not late:
+        return None
+    top, day = max(late, key=lambda t: (t[0], t[1]))
+    early = max((len(s) for v, s in support.items() if v <= first_published), default=0)
+    return day if top >= _OUTVOTING and top > early else None
+

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from corroborate.reconcile.entities import fold, resolve_entities
-from corroborate.reconcile.event_day import break_tie
+from corroborate.reconcile.event_day import break_tie, outvoting_late_day
 from corroborate.reconcile.facts import _report_figure, reconcile_slot
 from corroborate.reconcile.sources import claim_source
 from corroborate.records import (
@@ -69,14 +69,27 @@ def _event_day(fact: Fact | None, analyses: Sequence[ReportAnalysis]) -> str | N
     the first report's day is the best estimate left (it carries no claim). It also wins
     over a date after it: only follow-ups (an arrest, a funeral) dated themselves then.
     Equally backed dates are told apart by the reports' wording (``event_day.break_tie``).
+    Three or more reports agreeing on a later day outvote an odd first report
+    (``event_day.outvoting_late_day``).
     """
     days = sorted(str(a.event_date) for a in analyses
                   if a.event_date and a.event_date_basis == "published")
+    late = _day_outvoting_late(analyses)
+    if late is not None:
+        return late
     texts = {a.report.id: a.report.text for a in analyses}
     best = break_tie(fact, texts) if fact is not None else None
     if days and (best is None or (best[:4].isdigit() and best > days[0])):
         return days[0]
     return best
+
+
+def _day_outvoting_late(analyses: Sequence[ReportAnalysis]) -> str | None:
+    """A day after the first publication that most reports back (``outvoting_late_day``)."""
+    published = sorted(str(a.report.published)[:10] for a in analyses
+                       if a.report.published and str(a.report.published)[:4].isdigit())
+    claims = _fill_years([c for a in analyses for c in a.claims if c.slot == "event_date"])
+    return outvoting_late_day(claims, published[0]) if published else None
 
 
 _MARK = "+report_figure"
