@@ -394,8 +394,8 @@ def _weekday_anchor(raws: list[_Raw]) -> dt.date | None:
     return None
 
 
-# A page's own stamp at its top: "Posted: Wednesday, March 6, 2013 1:55 PM EST", "Updated:
-# 01/26/2015". With a colon only: NBC's "(Published Monday, Oct. 28, 2013)" captions a video.
+# A page's own stamp at its top: "Posted: Friday, May 3, 2019 8:05 AM CDT", "Updated:
+# 11/02/2018". With a colon only: a "(Published Monday, ...)" in parentheses captions a video.
 _STAMP = re.compile(r"\b(?:posted|updated|published)\s*(?:on\s*)?:\s*(?:[a-z]+,?\s+)?$",
                     re.IGNORECASE)
 _STAMP_ZONE = 400
@@ -553,7 +553,7 @@ def _restated(raw: _Raw, following: list[_Raw]) -> bool:
 
 
 def _days_before(raw: _Raw, text: str, out: list[DateMention]) -> tuple[str, bool] | None:
-    """"closed Wednesday, two days after a gunman killed two": the day the date just before
+    """"stayed shut Wednesday, two days after a gunman shot three": the day the date just before
     names, less the count (the event the clause goes on to tell)."""
     if raw.kind != "after" or not out or (raw.get("unit") or "").lower() not in {"day", "week"}:
         return None
@@ -866,8 +866,8 @@ def _prefer_attack(doc: Any, scored: list[_Scored], unit_of: Any,
     Sunday.": the victim's death is a consequence, the incident is the attack. A day told
     with its hour ("police responded at 5 p.m. Saturday") is the attack's too. The day a
     victim is found gives way only to a day told as an attack ("found shot Tuesday
-    morning" / "neighbors heard gunshots Monday around 8 p.m."): an hour alone may be the
-    last sign of life ("last contact was around 5:20 p.m. Saturday"), and a finding is the
+    morning" / "shots were heard Monday at about 9 p.m."): an hour alone may be the
+    last sign of life ("a neighbour last saw her at 6 p.m. Saturday"), and a finding is the
     incident's day for lack of a better one.
     """
     kinds = {m.start: _clause_kind(_governors(doc, m.start, m.end, 6, fragments))

@@ -38,8 +38,8 @@ _DAY_PART = re.compile(r"\b(?:night|morning|afternoon|evening|overnight)\b", re.
 _EARLY_LATE = re.compile(r"\b(?:early|late)\s+(?:on\s+)?$", re.IGNORECASE)
 
 
-# The date names an attack it stands before: "charged in connection with the August 14
-# shooting death", "died in Wednesday's quintuple shooting".
+# The date names an attack it stands before: "was charged over the May 2 shooting
+# death", "died in Wednesday's quintuple shooting".
 _NAMES_ATTACK = re.compile(r"^(?:['’]s)?\s+(?:\w+\s+)?(?:shooting|stabbing|attack|killing|"
                            r"slaying|homicide|murder|double|triple|quadruple|fatal|deadly)\b",
                            re.IGNORECASE)
