@@ -376,7 +376,7 @@ def test_page_stamp_after_the_given_date_changes_nothing(nlp):
 
 
 def test_found_day_loses_to_the_day_shots_were_heard(nlp):
-    text = ("A teenager was found shot to death Tuesday morning behind a warehouse.\n\n"
+    text = ("A teenager was found shot dead Tuesday morning behind a warehouse.\n\n"
             "Residents told reporters gunshots rang out Monday at about 9 p.m.")
     result = analyze_dates(nlp(text), published="2016-12-20", report_id="t")
     assert result.event_date == "2016-12-19"
