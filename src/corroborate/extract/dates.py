@@ -822,7 +822,7 @@ def _harm_kind(token: Any) -> str | None:
         return "found"  # "the body was found Tuesday": the finding, not the shooting
     if not _ATTACK_STEM.match(low):
         return None
-    # "was found shot to death Tuesday morning": the day is the finding's
+    # "was found dead in a car Tuesday morning": the day is the finding's
     found = token.head.lower_ in {"found", "discovered"} and token.dep_ in {"xcomp", "oprd",
                                                                            "acomp", "dep"}
     return "found" if found else "attack"
