@@ -530,3 +530,72 @@ def test_a_relative_of_the_dead_is_another_victim(nlp: Any) -> None:
                         "after an accidental shooting.")
     assert got["killed"][0] == 1
     assert got["hospitalized"][0] == 1
+
+
+def test_a_headline_says_how_many_die(nlp: Any) -> None:
+    got = _figures(nlp, "2 men die after triple shooting on Alder Street\n\nOfficers said three "
+                        "people were shot late Tuesday night.")
+    # the two dead are among the three shot: one wounded is left
+    assert (got["killed"][0], got["injured"][0]) == (2, 1)
+
+
+def test_injuries_from_a_fight_or_a_car_are_not_the_shootings(nlp: Any) -> None:
+    fight = _figures(nlp, "A clerk was shot outside the diner on Monday. Six "
+                          "fans were injured in a brawl at a stadium.")
+    assert fight["injured"][0] == 1
+    car = _figures(nlp, "The man then rammed his truck into the patrol cars, injuring two "
+                        "deputies.")
+    assert "injured" not in car
+    # a shooting in the same sentence keeps the figure
+    shot = _figures(nlp, "Two people were injured when a man started shooting during a brawl.")
+    assert shot["injured"][0] == 2
+
+
+def test_a_shot_total_is_net_of_the_victims_not_of_the_shooter(nlp: Any) -> None:
+    got = _figures(nlp, "Gunman kills 3 coworkers, self in Toledo\n\nA fourth victim was "
+                        "shot twice in the leg but is expected to recover.")
+    assert (got["killed"][0], got["injured"][0]) == (4, 1)
+
+
+def test_an_active_verb_counts_the_doers_not_the_victims(nlp: Any) -> None:
+    got = _figures(nlp, "Seven kids have killed or wounded themselves with handguns they "
+                        "found in closets, the sheriff said.")
+    assert "killed" not in got
+    assert _figures(nlp, "Seven kids have been killed.")["killed"][0] == 7
+
+
+def test_the_hospitalized_among_whom_a_named_victim_died_are_not_the_hurt(nlp: Any) -> None:
+    got = _figures(nlp, "The three were rushed to a hospital, where Dana Okafor died.")
+    assert "hospitalized" not in got
+    # "where one died": the others are still the hospitalized
+    some = _figures(nlp, "Four people were rushed to a hospital, where one died.")
+    assert some["hospitalized"][0] == 4
+
+
+def test_one_person_and_a_number_of_others_add_up(nlp: Any) -> None:
+    got = _figures(nlp, "Names released of baby, 2 men killed in Friday shooting\n\nA baby "
+                        "and two men died in a shooting that also left two others injured.")
+    assert (got["killed"][0], got["injured"][0]) == (3, 2)
+    assert _figures(nlp, "Two women and a boy were wounded on Monday.")["injured"][0] == 3
+    # a death toll beside one wounded man is not one list
+    got = _figures(nlp, "3 dead, woman wounded in gunfire at party")
+    assert (got["killed"][0], got["injured"][0]) == (3, 1)
+
+
+def test_injuring_another_is_one_more_hurt(nlp: Any) -> None:
+    got = _figures(nlp, "Detectives are looking into gunfire that left three dead and injured "
+                        "another late Friday.")
+    assert (got["killed"][0], got["injured"][0]) == (3, 1)
+    assert "injured" not in _figures(nlp, "Detectives are looking into gunfire that left "
+                                          "three dead late Friday.")
+
+
+def test_a_headline_names_two_bare_victims(nlp: Any) -> None:
+    got = _figures(nlp, "Sheriff: 8-Year-Old Boy, Woman Shot\n\nAn 8-year-old boy was struck by "
+                        "a stray round on Monday.")
+    assert got["injured"][0] == 2
+    assert _figures(nlp, "Baby, Woman Killed in Ohio Shooting")["killed"][0] == 2
+    # one killed and one wounded are two clauses, not one pair
+    got = _figures(nlp, "Woman killed, man wounded in Tulsa shooting")
+    assert (got["killed"][0], got["injured"][0]) == (1, 1)
+

@@ -131,3 +131,25 @@ def test_another_person_injured_is_not_discounted_by_silent_tallies() -> None:
                                   _victim("a", "2017-04-02", "injured", 1, text)))
     silent = [_analysis(r, ("killed", 1, "numeric_subject")) for r in ("b", "c")]
     assert build_incident([lone, *silent]).facts["injured"].best == 1
+
+
+def test_a_stated_toll_beats_dead_counted_one_by_one() -> None:
+    # three reports name one dead each ("the gunman is dead"); two say "three are dead"
+    counted = [_analysis(r, ("killed", 1, "single_victims")) for r in ("a", "b", "c")]
+    stated = [_analysis(r, ("killed", 3, "numeric_subject")) for r in ("d", "e")]
+    assert build_incident([*counted, *stated]).facts["killed"].best == 3
+    # one stated figure does not outweigh three reports' counted victims
+    assert build_incident([*counted, stated[0]]).facts["killed"].best == 1
+    # the wounded alike
+    hurt = [_analysis(r, ("injured", 1, "single_victims")) for r in ("a", "b", "c")]
+    told = [_analysis(r, ("injured", 3, "numeric_subject")) for r in ("d", "e")]
+    assert build_incident([*hurt, *told]).facts["injured"].best == 3
+
+
+def test_a_self_inflicted_wound_is_not_discounted_by_silent_tallies() -> None:
+    text = "Deputies found a 41-year-old woman who had shot herself in the chest."
+    lone = ReportAnalysis(report=Report(id="a", text="x" * 200, published="2017-04-02"),
+                          claims=(_victim("a", "2017-04-02", "killed", 1, "A teen was killed."),
+                                  _victim("a", "2017-04-02", "injured", 1, text)))
+    silent = [_analysis(r, ("killed", 1, "single_victims")) for r in ("b", "c")]
+    assert build_incident([lone, *silent]).facts["injured"].best == 1

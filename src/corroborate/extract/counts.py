@@ -75,7 +75,7 @@ _ONE = (r"man|woman|teen|teenager|boy|girl|child|baby|toddler|infant|person|vict
 _AFTER_SLOTS: list[tuple[str, str]] = [
     ("killed", r"shot\s+(?:and\s+killed|dead|to\s+death)|stabbed\s+to\s+death|"
                r"burned\s+to\s+death|beaten\s+to\s+death|fatally\s+(?:shot|wounded|injured|"
-               r"stabbed|struck|hit)|killed|dead|died|deaths?|fatalities|fatality|slain|"
+               r"stabbed|struck|hit)|killed|dead|died|dies|die|deaths?|fatalities|fatality|slain|"
                r"murdered|massacred|executed|assassinated|perished|lost\s+their\s+lives|"
                r"confirmed\s+dead|pronounced\s+dead|found\s+dead"),
     ("hospitalized", r"hospitali[sz]ed|(?:taken|rushed|transported|delivered|sent|admitted|"
@@ -105,11 +105,21 @@ _AFTER_RE = [
         rf"\s+(?P<pred>{pattern})\b"))
     for slot, pattern in _AFTER_SLOTS
 ]
+# A verb with an object after it is active ("two men killed a clerk"); "were", "been" make
+# it passive ("two men were killed").
+# (An article after the verb is left alone: "two killed a day after the fire".)
+_ACTIVE = re.compile(r"^(?:\s+or\s+[a-z]+)?\s+(?:themselves|himself|herself|him|her|them|his|"
+                     r"their|its|\d+|two|three|four|five|six|seven|eight|nine|ten)\b")
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got|be)\b")
 _PARTITIVE = re.compile(r"^\s+of\s+(?:the|them|those|these)\b")
 # "three bodies were found", "police discover 3 bodies": each body is one dead.
 _BODIES = re.compile(r"^\s+(?:dead\s+|more\s+)?bodies\b")
 # "... taken to a hospital where they later died": the hospitalized are among the dead.
-_DIED_THERE = re.compile(r"^[^.;]{0,60}?\bwhere\s+(?:they|he|she|both|all\s+\w+)\s+"
+# A name counts too ("the pair were rushed to a clinic, where Ana Ruiz died"): the
+# figure then mixes the dead and the hurt; a number ("where one died") is only some of them.
+_DIED_THERE = re.compile(r"^[^.;]{0,60}?\bwhere\s+(?:they|he|she|both|all\s+\w+|"
+                         r"(?!(?:one|two|three|four|five|\d+|some|several|many|most)\b)"
+                         r"[a-z'’-]+(?:\s+[a-z'’-]+)?)\s+"
                          r"(?:\w+ly\s+|later\s+)*(?:died|succumbed|were\s+pronounced\s+dead)\b")
 # "two dead terrorists", "three wounded soldiers": an adjective before the people noun.
 _ADJ_RE = re.compile(rf"^\s+(?P<pred>dead|wounded|injured|missing)\s+{_MOD}(?:{_PEOPLE})\b")
@@ -276,6 +286,8 @@ def _after_hit(low: str, match: re.Match[str], qty: Quantity) -> _Hit | None:
         if found:
             if slot == "hospitalized" and _DIED_THERE.match(rest[found.end():]):
                 return None  # "taken to a hospital, where they died": dead, not hurt
+            if _ACTIVE.match(rest[found.end():]) and not _PASSIVE.search(found.group(0)):
+                return None  # "eight children have killed themselves": the doers, not victims
             # "two of the victims remain in critical condition": some of the hurt only
             part = slot in ("injured", "hospitalized") and _PARTITIVE.match(rest)
             return _Hit(slot, qty, match.start(), match.end() + found.end(), None,
@@ -340,6 +352,8 @@ def _numeric_hits(low: str) -> list[_Hit]:
     hits.extend(_multi_hits(low))
     hits.extend(_kill_list_hits(low))
     hits.extend(_ordinal_hits(low))
+    hits.extend(_Hit("injured", Quantity(1, 1, 1, "exact"), m.start(), m.end(), None,
+                     "counts.numeric_object.v1") for m in _HURT_ANOTHER.finditer(low))
     for pair in _BLAST_PAIR.finditer(low):
         hits.append(_Hit("explosions", Quantity(2, 2, 2, "exact"), pair.start(), pair.end(),
                          None, "counts.explosions_pair.v1"))
@@ -384,6 +398,14 @@ _ORDINAL_VICTIM = re.compile(
     r"(?:was|has\s+been|had\s+been|is)\s+(?:\w+ly\s+)?(?:shot|injured|wounded|hurt)\b")
 
 
+# "left three dead and injured another", "killing one and wounding another": one more hurt.
+_HURT_ANOTHER = re.compile(r"\b(?:injur(?:ed|ing)|wound(?:ed|ing)|hurt(?:ing)?)\s+(?:another|"
+                           r"one\s+other)\b(?!\s+(?:[a-z-]+\s+)?(?:shooting|incident|attack|"
+                           r"time|day|week|year|case)s?\b)"
+                           # "injured another student and a teacher": a list, counted elsewhere
+                           r"(?![^.;]{0,30}?\band\s+(?:a|an|his|her|their|the|\d+|two|three)\b)")
+
+
 def _ordinal_hits(low: str) -> list[_Hit]:
     hits = []
     for m in _ORDINAL_VICTIM.finditer(low):
@@ -417,6 +439,52 @@ def _kill_list_hits(low: str) -> list[_Hit]:
     return hits
 
 
+# One person and a number of others as one subject: "an infant and two women died",
+# "two men and a teen were wounded", "Police identify infant, 2 women killed" (a comma
+# joins them only in a headline's bare nouns: "killed a man, two women were hurt" is two).
+_SMALL = r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)"
+_MANY = (r"people|persons|men|women|children|kids|boys|girls|teens|teenagers|adults|"
+         r"officers|brothers|sisters|sons|daughters|relatives|victims|students|friends")
+# A modifier is never an article, a preposition or a verb of harm ("killed a man").
+_ITEM_MOD = (r"(?:(?!(?:(?:a|an|the|and|or|of|in|on|at|by|to|with|was|were)\b|(?:wound|injur|"
+             r"shot|hurt|kill|left|sent|struck|hit)))[a-z0-9'’-]+\s+)")
+_ONE_ITEM = rf"{_ITEM_MOD}{{0,2}}?(?:{_ONE}|infant)"
+_BARE_ONE = rf"(?<!\ba )(?<!\ban )(?<!\bone ){_ONE_ITEM}"
+
+
+def _many_item(group: str) -> str:
+    return rf"(?P<{group}>{_SMALL})\s+{_ITEM_MOD}{{0,2}}?(?:{_MANY})"
+
+
+_MIXED_PAIR = re.compile(
+    rf"\b(?:(?:a|an|one)\s+{_ONE_ITEM}\s+and\s+{_many_item('n1')}"
+    rf"|{_BARE_ONE}(?:\s*,\s*|\s+and\s+){_many_item('n2')}"
+    rf"|{_many_item('n3')}\s+and\s+(?:a|an|one)\s+{_ONE_ITEM})"
+    r"\s+(?:(?:were|are|have\s+been|had\s+been)\s+)?(?:\w+ly\s+)?"
+    r"(?P<pred>shot\s+and\s+killed|shot\s+dead|killed|died|dead|wounded|injured|hurt)\b")
+
+
+# A headline's two bare victims: "10-Year-Old Girl, Teen Shot", "Toddler, Man Killed".
+_HEADLINE_PAIR = re.compile(
+    rf"(?:^|\n)(?:[^\n:]{{0,30}}:\s*)?(?P<pair>(?:an?\s+)?{_ONE_ITEM}\s*(?:,|\band\b|&)\s*"
+    rf"(?:an?\s+)?{_ONE_ITEM})\s+(?P<pred>shot\s+and\s+killed|shot\s+dead|killed|dead|shot|"
+    r"wounded|injured|hurt)\b")
+
+
+def _mixed_pair_hits(low: str) -> list[_Hit]:
+    hits = []
+    for m in _MIXED_PAIR.finditer(low):
+        num = QUANTITY_RE.match(m.group("n1") or m.group("n2") or m.group("n3"))
+        qty = quantity_from_match(num) if num else None
+        if qty is None:
+            continue
+        n = qty.value + 1
+        slot = "injured" if m.group("pred") in ("wounded", "injured", "hurt") else "killed"
+        hits.append(_Hit(slot, Quantity(n, n, n, "exact"), m.start(), m.end(), None,
+                         "counts.coordinated_pair.v1"))
+    return hits
+
+
 def _multi_hits(low: str) -> list[_Hit]:
     """"a double shooting" (2 shot), "double homicide" (2 killed), "a man and a woman were shot"."""
     hits = []
@@ -429,6 +497,14 @@ def _multi_hits(low: str) -> list[_Hit]:
     for m in _PAIR_OBJ.finditer(low):
         hits.append(_Hit("killed", Quantity(2, 2, 2, "exact"), m.start(), m.end(), None,
                          "counts.killed_pair.v1"))
+    hits.extend(_mixed_pair_hits(low))
+    for m in _HEADLINE_PAIR.finditer(low):
+        pred = m.group("pred")
+        slot = "shot" if pred == "shot" else "killed" if re.search("kill|dead", pred) \
+            else "injured"
+        hit = _Hit(slot, Quantity(2, 2, 2, "exact"), m.start("pair"), m.end(), None,
+                   "counts.coordinated_pair.v1")
+        hits.extend(_split_shot(low, hit) if slot == "shot" else [hit])
     for m in _PAIR_RE.finditer(low):
         pred = m.group("pred") or "dead"
         slot = "shot" if pred == "shot" else "killed" if re.search("kill|dead|death", pred) \
@@ -870,7 +946,12 @@ def _is_murder_suicide(sents: list[tuple[Any, str]]) -> bool:
 # Injuries from a fire, a crush or a crash, in a sentence that ties them to no shot or
 # blast, are not the attack's wounded (GVA tallies of a shooting count those hit).
 _OTHER_HARM = re.compile(r"\bsmoke\s+inhalation\b|\btrampled\b|\bstampede\b|"
-                         r"\b(?:house|apartment|the)\s+fire\b|\bcar\s+crash\b|\bburns\b")
+                         r"\b(?:house|apartment|the)\s+fire\b|\bcar\s+crash\b|\bburns\b|"
+                         # a fistfight, or a car driven into people
+                         r"\bin\s+an?\s+(?:\w+\s+)?(?:fight|brawl|scuffle)\b|\bfistfight|"
+                         r"\b(?:drove|driven|crashed|plowed|slammed)\s+into\b|\brammed\b|"
+                         r"\bran\s+over\b|\b(?:struck|hit)\s+by\s+(?:a|an|the|his|her)\s+"
+                         r"(?:\w+\s+)?(?:car|vehicle|truck|suv|van)\b")
 _GUNSHOT = re.compile(r"\bshot\b|\bgunshot|\bgunfire\b|\bbullets?\b|\bshooting\b|"
                       r"\bblasts?\b|\bexplosions?\b|\bbomb|\battack")
 # A vigil, funeral or memorial honours someone killed before, often in an earlier
@@ -1166,10 +1247,17 @@ def _paired_with_toll(mentions: Sequence[CountMention], numeric: list[CountMenti
     return max(paired, key=lambda m: (m.value, -m.start)) if paired else best
 
 
+# Killed figures that add the shooter who killed himself to his victims.
+_WITH_SELF = ("counts.kill_list_self.v1", "counts.victims_and_shooter.v1")
+
+
 def _net_of(m: CountMention, killed: CountMention | None) -> CountMention:
     """A "shot" total without the report's dead (the rest are the wounded)."""
     if killed is None or m.rule != "counts.shot_total.v1":
         return m
-    left = max(0, m.value - killed.value)
+    # "kills 3 bandmates, self ... a fourth victim was shot": the shooter's own death is
+    # not among the people he shot.
+    dead = killed.value - (killed.rule in _WITH_SELF)
+    left = max(0, m.value - dead)
     return replace(m, value=left, low=left if m.low is not None else None,
                    high=left if m.high is not None else None)

@@ -47,6 +47,10 @@ class _Figure:
     time: str         # sortable: ISO time, or "" when unknown
     report: str
     order: int        # position of the report in the input, for stable ties
+    weak: bool = False  # a count of victims told one by one, not a stated number
+
+
+_SINGLE_VICTIMS = "counts.single_victims"
 
 
 def _report_figure(claims: list[Claim]) -> Claim:
@@ -75,7 +79,8 @@ def _figures(claims: Sequence[Claim], *, is_count: bool, source_of: Callable[[Cl
         for claim in chosen:
             key = int(claim.value) if is_count else fold(str(claim.value))
             figures.append(_Figure(claim.value, str(key), source_of(claim),
-                                   claim.published or "", report, report_order.get(report, 0)))
+                                   claim.published or "", report, report_order.get(report, 0),
+                                   is_count and claim.extractor.startswith(_SINGLE_VICTIMS)))
     return figures
 
 
@@ -112,12 +117,20 @@ def _best(current: list[_Figure], slot: str = "") -> _Figure:
         # own, later day: between equally backed dates the earliest is the incident's.
         return min(current, key=lambda f: (-len(support[f.key]), str(f.value), f.order))
 
+    # A toll counted from victims told one by one ("a man was killed", "he died") misses
+    # those a report does not single out and can count one person twice: each report
+    # backing a figure that way lends half the weight of one that states the number.
+    weight: dict[str, float] = defaultdict(float)
+    for key, sources in support.items():
+        stated = {f.source for f in current if f.key == key and not f.weak}
+        weight[key] = len(stated) + 0.5 * len(sources - stated)
+
     def rank(fig: _Figure) -> tuple[Any, ...]:
         # Casualty tallies grow as victims die and the missing are found, and follow-ups
         # (arrests, trials) restate only part of the toll: between equally backed figures of
         # different sources, the higher is the better estimate of the final count.
         higher = int(fig.key) if fig.key.lstrip("-").isdigit() else 0
-        return (len(support[fig.key]), higher, fig.time, fig.order)
+        return (weight[fig.key], higher, fig.time, fig.order)
 
     return max(current, key=rank)
 

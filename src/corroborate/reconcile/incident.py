@@ -136,6 +136,15 @@ def _shot_victims(figure: Claim) -> bool:
         and _WOUND_WORD.search(text) is None
 
 
+# "a woman who had shot herself in the chest": a wound no report of the dead accounts for.
+_COUNT_SELF_WOUND = re.compile(r"\b(?:shot|shooting|wounded|wounding|injured)\s+"
+                               r"(?:himself|herself)\b", re.I)
+
+
+def _count_self_wound(figure: Claim) -> bool:
+    return _COUNT_SELF_WOUND.search(figure.text or "") is not None
+
+
 def _without_unbacked_victims(injured: list[Claim], killed: list[Claim]) -> list[Claim]:
     """Discount wounded counted one by one when most reports tallying the dead name none.
 
@@ -148,7 +157,7 @@ def _without_unbacked_victims(injured: list[Claim], killed: list[Claim]) -> list
     figures = {r: _report_figure([c for c in injured if c.report == r])
                for r in {c.report for c in injured}}
     if any(not f.extractor.startswith(_SINGLE_VICTIMS) or _ANOTHER.search(f.text or "")
-           for f in figures.values()):
+           or _count_self_wound(f) for f in figures.values()):
         return injured
     silent = {c.report for c in killed} - set(figures)
     if len(silent) < len(figures):
