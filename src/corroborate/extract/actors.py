@@ -14,6 +14,12 @@ becomes a perpetrator when its context says so:
                                                                 -> suspected_perpetrator
 * reported_as_fact: "kidnapped by X", "X attacked ...", "an X attack"
                                                                 -> perpetrator
+* charged:  "X were arrested for the killing", "the arrest of X accused of ..."
+                                                                -> suspected_perpetrator
+
+Besides lexicon groups, organisations are recognised by form: name words before
+an organisation head ("Jacobo Carcomo Command", "6th Infantry Brigade"); in
+all-caps text the parser must also tag them as a named entity.
 
 * discourse:  a report whose perpetrators are only described ("guerrillas
   dynamited ...") makes each armed group it names in an incident sentence a
@@ -37,7 +43,7 @@ from typing import Any
 
 from corroborate.extract.nlp import doc_text
 
-RULE_VERSION = "v2"
+RULE_VERSION = "v3"
 
 
 @dataclass(frozen=True)
@@ -141,12 +147,14 @@ _HEAD = (
     r"|attackers|assailants|assassins|murderers|kidnappers|abductors|bombers|suicide\s+bomber"
     r"|drug\s+traffickers|narco-?terrorists|paramilitaries|militias?|militiamen|sappers"
     r"|mafias?|hit\s?men|jihadists|separatists|gangs|gang\s+members|policemen|police|outlaws"
-    r"|killers|snipers|vandals|perpetrators|mercenaries|thugs|hijackers|shooters|gunmen"
+    r"|cartels?|kingpins?|drug\s+(?:lords?|barons?|rings?)|(?:cocaine|narcotics?)\s+traffickers"
+    r"|(?:drug|cocaine|narcotics?)(?:[\s-]+trafficking)?\s+(?:organi[sz]ations?|bands?|rings?)"
+    r"|killers|snipers|vandals|perpetrators|mercenaries|thugs|hijackers|shooters|gunmen|captors"
     # not "military sources", "government officials": those name people, not the actor
     r"|(?:military|government|regime)(?!\s+(?:[a-z]+s|of|official|spokesm[ae]n)\b)"
     # Singular agent nouns; those that double as modifiers ("terrorist attack",
     # "guerrilla column") only when no noun they could modify follows.
-    r"|(?:gunman|attacker|assailant|assassin|bomber|kidnapper|abductor|sniper|killer|murderer"
+    r"|(?:gunman|attacker|assailant|assassin|bomber|kidnapper|abductor|sniper|killer|murderer|soldier"
     r"|hit\s?man|shooter|hijacker|perpetrator|militant|insurgent"
     r"|(?:terrorist|guerr?illa|rebel)(?!\s+(?:attacks?|acts?|actions?|groups?|organi[sz]ations?"
     r"|movements?|cells?|columns?|commandos?|bands?|units?|squads?|operations?|waves?"
@@ -166,7 +174,9 @@ _WEAK_HEAD = (
 _QUANT = r"(?:several|two|three|four|five|six|seven|eight|nine|ten|\d+|a\s+group\s+of|some)"
 _GENERIC = re.compile(
     rf"(?<![\w-])(?:(?:{_MOD})\s+){{0,3}}{_HEAD}(?![\w-])"
-    rf"|(?<![\w-])(?:(?:{_MOD})\s+){{1,3}}{_WEAK_HEAD}(?![\w-])"
+    # "armed terrorist attack": a weak head that modifies a following noun is no actor
+    rf"|(?<![\w-])(?:(?:{_MOD})\s+){{1,3}}{_WEAK_HEAD}(?![\w-])(?!\s+(?:attacks?|acts?|actions?"
+    r"|operations?|bombings?|incidents?|violence|activit\w+|offensives?|ambush(?:es)?)\b)"
     rf"|(?<![\w-]){_QUANT}\s+(?:(?:{_MOD})\s+){{0,2}}(?:m[ae]n|individuals|persons|gunm[ae]n)(?![\w-])"
 )
 # Compound: "terrorists of the FMLN", "members of the Shining Path".
@@ -237,7 +247,8 @@ def _ranked_persons(text: str, low: str, all_caps: bool) -> list[tuple[int, int,
         end = m.start(1)
         for w in re.finditer(r"\s+([\w'’.-]+)", low[m.start(1):m.end(1)]):
             word = text[m.start(1) + w.start(1):m.start(1) + w.end(1)]
-            if w.group(1) in _NOT_NAME or not (all_caps or word[:1].isupper()):
+            if (w.group(1) in _NOT_NAME or not (all_caps or word[:1].isupper())
+                    or _UNIT_HEAD.fullmatch(w.group(1))):  # "General Command": no person
                 break
             end = m.start(1) + w.end()
         if end > m.start(1):
@@ -245,11 +256,72 @@ def _ranked_persons(text: str, low: str, all_caps: bool) -> list[tuple[int, int,
     return out
 
 
+# Organisations the lexicon does not know, recognised by their form: name words
+# before an organisation head ("Jacobo Carcomo Command", "6th Infantry Brigade").
+_UNIT_HEAD = re.compile(
+    r"(?<![\w'’-])(?:front|movement|command|commandos?|unit|alliance|brigades?|cartel"
+    r"|organi[sz]ation|squads?|faction|league|legion|battalion|union|army|forces|group)(?![\w-])"
+)
+# Words that describe rather than name: "rebel group", "security forces", "the army".
+_DESCRIPTIVE = re.compile(
+    rf"(?:{_MOD}|{_HEAD}|{_WEAK_HEAD}|{_RANK}|high|special|national|armed|regular|elite|local"
+    r"|\w+(?:ed|ing|ly)|\w+(?:an|ese|ish|ian|i)|our|your|own|small|large|big|main|whole|entire|new|old"
+    r"|other|same|first|second|third|last|next|various|several|many|few|every|each|all|both|its"
+    r"|their|his|her|this|that|these|those|such|what|which|whose|civil|civilian|political"
+    r"|human|rights|private|public|state|federal|foreign|international|united|nations|u\.?s\.?|un"
+    r"|air|naval|navy|infantry|artillery|cavalry|anti-?\w+|counter-?\w+|pro-?\w+)"
+)
+_ORG_STOP = _NOT_NAME | {
+    "of", "de", "del", "la", "el", "los", "las", "or", "nor", "but", "not", "so", "far", "where",
+    "our", "your", "those", "this", "these", "same", "any", "no", "none", "itself", "called",
+    "calling", "named", "so-called", "self-styled", "self-named", "alleged", "top", "largest",
+    "recent", "frequent", "glorious", "sinister", "its", "their",
+    "against", "into", "than", "over", "under", "about", "between"}
+
+
+_NAME_LABELS = frozenset(("ORG", "NORP", "PERSON", "GPE", "FAC"))
+
+
+def _unknown_orgs(text: str, low: str, all_caps: bool,
+                  names: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
+    """Spans and values of organisation names found by form. In all-caps text, where
+    every word looks like a name, the name must also be a named entity of the parser."""
+    out = []
+    for head in _UNIT_HEAD.finditer(low):
+        words: list[tuple[int, int]] = []
+        pos = head.start()
+        for w in reversed(list(re.finditer(r"[\w'’.-]+", low[max(0, pos - 70):pos]))):
+            s, e = max(0, pos - 70) + w.start(), max(0, pos - 70) + w.end()
+            gap = low[e:words[0][0] if words else pos]
+            if len(words) == 4 or gap.strip(" \"") or w.group() in _ORG_STOP:
+                break  # a name is a run of words; punctuation ends it
+            if re.search(r"['’]s?$", w.group()) and w.group() not in ("people's", "workers'"):
+                break  # "the ELN's Domingo Lain Front": the owner is another actor
+            if not all_caps and not text[s:s + 1].isupper() and not text[s:s + 1].isdigit():
+                break  # in mixed case a name is capitalised
+            words.insert(0, (s, e))
+        if not words or all(_DESCRIPTIVE.fullmatch(low[s:e]) for s, e in words):
+            continue
+        if all(re.fullmatch(r"[\d\w]*\d\w*|\w", low[s:e]) for s, e in words):
+            continue  # "3 groups", "a group"
+        start, end = words[0][0], head.end()
+        owned = re.search(r"\w['’]s\s+$", low[:start])  # "the ELN's Domingo Lain Front"
+        if all_caps and not owned and not any(s < end and e > start for s, e in names):
+            continue
+        surface = " ".join(text[start:end].replace('"', " ").split())
+        value = canonical_group(surface) or (
+            " ".join(w.capitalize() for w in surface.split()) if all_caps else surface)
+        out.append((start, end, value))
+    return out
+
+
 def _actors(text: str, low: str, all_caps: bool,
-            persons: Sequence[tuple[int, int, str]] = ()) -> list[_Actor]:
+            persons: Sequence[tuple[int, int, str]] = (),
+            names: Sequence[tuple[int, int]] = ()) -> list[_Actor]:
     """Actor phrases of one sentence, named groups merged with their generic heads."""
     named = _named_spans(text, low, all_caps)
     generic = [(m.start(), m.end(), _generic_value(m.group())) for m in _GENERIC.finditer(low)]
+    generic += _unknown_orgs(text, low, all_caps, names)
     generic += [p for p in [*_ranked_persons(text, low, all_caps), *persons]
                 if not any(p[0] < ge and p[1] > gs for gs, ge, _ in generic)]
     generic = _non_overlapping(generic)
@@ -265,7 +337,9 @@ def _actors(text: str, low: str, all_caps: bool,
         if tail:  # "FMLN urban commandos": the group and its members
             e = tail_from + tail.end()
             member = _generic_value(tail.group(1))
-            if re.fullmatch(_WEAK_HEAD + r"|organization|movement", member):
+            if re.fullmatch(r"groups?|organi[sz]ations?|movements?", member):
+                member = name  # "the Zarate Willka group": the group itself
+            elif re.fullmatch(_WEAK_HEAD + r"|organization|movement", member):
                 surface = low[s:e].replace(bracket.group(), " ") if bracket else low[s:e]
                 member = " ".join(surface.split())
             values.append(member)
@@ -301,7 +375,7 @@ _VPP = (
     r"|tortured|hit|struck|taken\s+hostage|held\s+hostage|captured|riddled|fired\s+on"
     r"|shelled|harassed|sabotaged|murdered|slain|gunned\s+down|hacked|stabbed|beheaded"
     r"|threatened|abused|beaten|ordered|masterminded|organized|orchestrated|caused|planned"
-    r"|led|directed|activated|triggered|thrown|hurled|placed|fired|set\s+off|dynamited"
+    r"|led|directed|activated|triggered|thrown|hurled|placed|fired|set\s+off|dynamited|left"
     r"|intercepted|robbed|looted|sacked|threatened)"
 )
 _VACT = (
@@ -310,9 +384,10 @@ _VACT = (
     r"|set\s+ablaze|burn(?:ed|t)|torch(?:ed|es)|ambush(?:ed|es)|raid(?:ed|s)|massacr(?:ed|es)"
     r"|execut(?:ed|es)|machine-?gunned|plant(?:ed|s)|detonat(?:ed|es)|destroy(?:ed|s)"
     r"|stormed|carried\s+out|perpetrated|committed|staged|launch(?:ed|es)|hijack(?:ed|s)"
-    r"|wounded|injured|tortured|hurled|threw|opened\s+fire|fired\s+(?:on|at|upon)|seized"
+    r"|wounded|injured|tortured|hurled|threw|opened\s+fire|seized"
+    r"|fired\s+(?:(?:a|an|his|their|several|\w+)\s+(?:\w+\s+)?)?(?:on|at|upon)"
     r"|captured|shelled|harassed|sabotaged|gunned\s+down|stabbed|beheaded|broke\s+into"
-    r"|strafed"
+    r"|strafed|assault(?:ed|s)|raped"
     r"|forced|took\s+(?:\w+\s+)?hostage|riddled|struck|hit|damaged|occupied|overran"
     r"|blasted|rocketed|mortared|plac(?:ed|es)|threw|throw|used\s+[^.;]{0,40}?\bagainst"
     r"|(?:have|has|had)\s+(?:also\s+)?(?:killed|murdered|attacked|kidnapped)|set\s+off"
@@ -331,7 +406,9 @@ _VACT = (
     r"|shelling|kidnapping|burning|destroying|harassing|massacring|strafing))"
 )
 _INTER = (
-    r"(?:\s*,\s*[a-z0-9-]{2,8}\s*,|\s*,\s*(?:who|which)\b|\s+(?:today|yesterday|tonight|last\s+night|this\s+(?:morning|afternoon|evening)"
+    # "navy officers were the ones who executed ..."
+    r"(?:\s+(?:was|were|is|are)\s+the\s+ones?\s+(?:who|that)\b"
+    r"|\s*,\s*[a-z0-9-]{2,8}\s*,|\s*,\s*(?:who|which)\b|\s+(?:today|yesterday|tonight|last\s+night|this\s+(?:morning|afternoon|evening)"
     r"|reportedly|allegedly|apparently|presumably|also|then|recently|later|earlier|who"
     r"|which|that|have|has|had|once\s+again|again|subsequently|immediately|on\s+\w+day"
     r"|in\s+a\s+statement|in\s+a\s+communique|group|organization|movement|,"
@@ -359,7 +436,31 @@ _SUBJ_MOD = (
     rf"(?:\s+(?!{_SAYING}\b|{_AUX}\b|that\b|and\b)"
     r"[\w'’-]+){1,6}?"
     r"|\s*,\s*(?:who|which)\s[^,.;]{0,60},"
-    r"|\s*,\s*(?:the|a|an|using|armed\s+with|wearing|carrying|dressed\s+in)\s[^,.;]{0,60},)?"
+    r"|\s*,\s*(?:the|a|an|using|armed\s+with|wearing|carrying|dressed\s+in)\s[^,.;]{0,60},"
+    # "the ELN, Colombia's largest rebel group, attacked ..."
+    r"|\s*,\s*[\w-]+['’]s?\s[^,.;]{0,60},)?"
+)
+
+
+# What someone is arrested or charged for: an incident, not a traffic offence.
+_CHARGE = (
+    r"(?:\s+[^.;]{0,50}?)?\s+(?:for|with|in\s+connection\s+with|over|on\s+charges\s+of"
+    r"|accused\s+of|suspected\s+of|of\s+(?:being\s+)?(?:involved|implicated)\s+in|in)"
+    r"\s+(?:\w+\s+){0,3}?(?:killings?|killing|murder\w*|assassinat\w*|attack\w*|bomb\w*"
+    r"|kidnap\w*|abduct\w*|massacre\w*|shoot\w*|crimes?|deaths?|slaying\w*|ambush\w*)\b"
+)
+
+
+# "claimed the attack", "claimed that its commandos dynamited the bridge"
+_CLAIMED_ACT = (
+    r"(?:the|this|these|yesterday's|today's|last\s+\w+'s)\s+(?:[\w-]+\s+){0,2}?(?:attacks?"
+    r"|bombings?|killings?|murders?|assassinations?|kidnappings?|abductions?|ambush(?:es)?"
+    r"|explosions?|blasts?|massacres?)\b(?!\s+(?:was|were|is|are|had|has)\b)"
+    r"|(?:that\s+)?(?:(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:members|militants|fighters|commandos?"
+    r"|guerrillas|units?|forces|cells?|columns?|men)|it|they)\s+(?:had\s+|has\s+|have\s+)?"
+    r"(?:killed|murdered|fired"
+    r"|attacked|bombed|dynamited|kidnapp?ed|abducted|assassinated|ambushed|blew\s+up|carried\s+out"
+    r"|planted|detonated|executed|shot|destroyed|burned)\b"
 )
 
 
@@ -402,7 +503,7 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?:{_INTER}|\s*,?\s+(?:which|who|that)\s+[^.;]{{0,40}}?)"
         rf"\s+(?:claimed|claims|claiming|claim|assumed|assumes|accepted|accepts"
         rf"|admitted|admits|took|takes|acknowledged|has\s+claimed|have\s+claimed)"
-        rf"\s+(?:\w+\s+){{0,2}}?{_RESP}")),
+        rf"\s+(?:(?:\w+\s+){{0,2}}?{_RESP}|{_CLAIMED_ACT})")),
     _Rule("claimed_by", "claimed", left=_L(
         rf"\bclaimed\s+by|{_RESP}\s+[^.;]{{0,80}}?\b(?:lies|lay|rests|rested)\s+with"
         r"|\bcommuniqu[eé]\s+(?:signed|issued)\s+by")),
@@ -419,15 +520,26 @@ _RULES: tuple[_Rule, ...] = (
         # within one sentence a full stop is an abbreviation ("U.S.")
         r"|\bblamed\s+[^;]{0,60}?\bon|\bblamed\s+on|\battribut\w*\s+[^;]{0,60}?\bto"
         r"|\bimplicat\w*|\bheld|\bholds|\bpointed\s+(?:the\s+finger\s+)?at|\baccusations?\s+against"
+        r"|\binvolvement\s+of"
         r"|\bresponsibility\s+of")),
     _Rule("accused_right", "accused", right=_R(
         r"(?:\s*,\s*[^,.;]{0,60},)?"
-        r"\s+(?:is|are|was|were|has\s+been|have\s+been|may\s+be|could\s+be)\s+(?:\w+\s+)?"
+        r"\s+(?:is|are|was|were|has\s+been|have\s+been|may\s+be|could\s+be)"
+        r"\s+(?!not\b|never\b)(?:\w+\s+)?"  # "the guerrillas are not responsible"
         r"(?:blamed|accused|held\s+responsible|responsible|involved\s+in|implicated|guilty"
         r"|behind\s+(?:the|this|these|those|a|an|last)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?"
         r"|killings?|murders?|shootings?|violence|massacres?|blasts?|explosions?|assassinations?"
         r"|kidnappings?|abductions?|crimes?|ambush(?:es)?))"
         r"|\s+(?:participated|took\s+part)\s+in")),
+    # "five soldiers were arrested for the killing", "the arrest of two men accused of ..."
+    _Rule("charged_right", "accused", right=_R(
+        rf"(?:\s*,\s*[^,.;]{{0,60}},)?\s*,?\s+(?:who\s+)?(?:is|are|was|were|has\s+been|have\s+been"
+        rf"|had\s+been|being)\s+(?:\w+\s+)?(?:arrested|detained|charged|indicted|tried"
+        rf"|prosecuted|convicted|sentenced|jailed|held){_CHARGE}")),
+    _Rule("charged", "accused", left=_L(
+        r"\b(?:arrest|arrests|arrested|arresting|detention|detained|indictment|indicted"
+        r"|conviction|convicted|trial|prosecution|capture|captured)(?:\s+of)?"),
+        right=re.compile(rf"^(?:\s*\[[^\]]{{0,80}}\]|\s*\([^)]{{0,80}}\))?{_CHARGE}")),
     _Rule("suspected", "suspected", left=_L(
         r"\b(?:suspected|presumed|alleged|suspect)"
         # "presumably by X", but "suspected by X" names who suspects
@@ -449,7 +561,7 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("release_agent", "reported_as_fact", left=_L(
         r"\b(?:released|freed|set\s+free)\b[^.;]{0,60}?\bby" + _BY_NAME)),
     _Rule("release_subject", "reported_as_fact", right=_R(
-        rf"{_INTER}\s+(?:released|freed|set\s+free)\b(?!\s+(?:by|from)\b)")),
+        rf"{_SUBJ_MOD}{_INTER}\s+(?:released|freed|set\s+free)\b(?!\s+(?:by|from)\b)")),
     # an article makes the verb a noun: "killed ... in an attack", "the scene of the attack"
     _Rule("active_subject", "reported_as_fact", right=_R(
         rf"{_SUBJ_MOD}{_INTER}\s+(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s){_VACT}\b")),
@@ -532,13 +644,20 @@ def _role(actor: _Actor, low: str, named: bool) -> tuple[_Rule, re.Match[str]] |
                     right[m.end():] if rule.right else right):
                 continue
         m = rule.left.search(left[-160:]) if rule.left is not None else None
-        if m is None and rule.right is not None:
+        if rule.left is not None and rule.right is not None:  # both sides must fit
+            m = m if m is not None and rule.right.match(right) else None
+        elif m is None and rule.right is not None:
             m = rule.right.match(right)
+        if m is not None and rule.name == "passive_agent" and _HYPOTHETICAL.search(
+                left[:len(left) - (len(m.string) - m.start())][-40:]):
+            continue  # "a bombing that might be carried out by the gangs"
         if m is not None and not _off_topic(rule, m, right, low):
             return rule, m
     return None
 
 
+_HYPOTHETICAL = re.compile(r"\b(?:could|would|will|might|may|can|should|to)\s+(?:not\s+)?be"
+                           r"(?:\s+\w+ly)?\s*$|\bto\s+(?:prevent|avoid|stop|thwart)\b[^.;]*$")
 _ACCUSED_OF = re.compile(r"^\s*(?:\[[^\]]{0,80}\]\s*)?,?\s*(?:of|with)\b")
 _INVOLVED = re.compile(r"\b(?:involved|implicated|participated|took\s+part)\b")
 
@@ -553,6 +672,8 @@ def _off_topic(rule: _Rule, m: re.Match[str], right: str, low: str = "") -> bool
         return not re.search(r"\b(?:kidnap\w*|abduct\w*|hostages?|captives?|captivity)\b", low)
     if rule.name == "accused" and re.search(r"\bhold", m.group()):
         return not re.search(r"\b(?:responsible|accountable)\b", right[:80])
+    if rule.name == "accused" and re.search(r"\binvolvement", m.group()):
+        return not _INCIDENT_CUE.search(right[:80])  # "involvement of X in the murder"
     if rule.name == "accused_right" and _INVOLVED.search(m.group()):
         return not _INCIDENT_CUE.search(right[m.end(): m.end() + 60])
     return False
@@ -638,7 +759,11 @@ def _responsibility_none(sent_start: int, low: str) -> Iterator[ActorMention]:
 # "according to the police, gunmen ...": the police are the source, not an actor.
 _SOURCE = re.compile(r"\b(?:according\s+to|sources?\s+(?:in|of|from)|spokesm[ae]n\s+for)"
                      r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
-_COORD = re.compile(r"^\s*(?:,|and|or|as\s+well\s+as|,\s*and|,\s*or|/)\s*(?:the\s+)?$")
+# "X and Y", and "the ELN's Domingo Lain Front": a group and its unit share a role
+_COORD = re.compile(r"^\s*(?:,|and|or|as\s+well\s+as|,\s*and|,\s*or|/|['’]s)\s*(?:the\s+)?$")
+
+
+_SAID_AFTER = re.compile(rf"^\s+(?:{_SAYING}|have\s+said|has\s+said)\b")
 
 
 def _roles(actors: list[_Actor], low: str) -> list[tuple[_Rule, re.Match[str]] | None]:
@@ -650,6 +775,8 @@ def _roles(actors: list[_Actor], low: str) -> list[tuple[_Rule, re.Match[str]] |
             a, b = actors[i], actors[i + 1]
             if source[i] or source[i + 1] or not _COORD.match(low[a.end:b.start]):
                 continue
+            if _SAID_AFTER.match(low[b.end:]):
+                continue  # "... by Juan Rojas, police said": the source, no second actor
             if roles[i] and not roles[i + 1] and roles[i][0].left is not None:  # type: ignore[index]
                 roles[i + 1] = roles[i]
             elif roles[i + 1] and not roles[i] and roles[i + 1][0].right is not None:  # type: ignore[index]
@@ -672,8 +799,9 @@ def _habitual(rule: str, start: int, end: int, low: str) -> bool:
 
 
 def _perpetrators(sent_start: int, text: str, low: str, all_caps: bool,
-                  persons: list[tuple[int, int, str]]) -> Iterator[ActorMention]:
-    actors = _actors(text, low, all_caps, persons)
+                  persons: list[tuple[int, int, str]],
+                  names: Sequence[tuple[int, int]] = ()) -> Iterator[ActorMention]:
+    actors = _actors(text, low, all_caps, persons, names)
     yield from _unknown_claimants(sent_start, text, low, actors)
     for actor, found in zip(actors, _roles(actors, low), strict=True):
         if found is None:
@@ -861,7 +989,9 @@ def extract_actors(doc: Any, *, skip_sentences: Container[int] = ()) -> list[Act
     ("In 2017, ...") yield no perpetrator, responsibility, weapon or target.
     """
     all_caps = _is_all_caps(doc_text(doc))
-    people = [e for e in doc.ents if e.label_ == "PERSON"]  # doc.ents is rebuilt per read
+    ents = list(doc.ents)  # doc.ents is rebuilt per read
+    people = [e for e in ents if e.label_ == "PERSON"]
+    names_ents = [e for e in ents if e.label_ in _NAME_LABELS]
     out: list[ActorMention] = []
     current: list[tuple[int, str, str]] = []
     lead_years = _lead_years(doc)
@@ -877,7 +1007,9 @@ def extract_actors(doc: Any, *, skip_sentences: Container[int] = ()) -> list[Act
         persons = [(e.start_char - start, e.end_char - start, e.text)
                    for e in people
                    if start <= e.start_char < start + len(text)] if not all_caps else []
-        out.extend(_perpetrators(start, text, low, all_caps, persons))
+        names = [(e.start_char - start, e.end_char - start) for e in names_ents
+                 if start <= e.start_char < start + len(text)]
+        out.extend(_perpetrators(start, text, low, all_caps, persons, names))
     out.extend(_discourse_suspects(current, out, all_caps))
     return sorted(set(_named_over_described(out)), key=lambda a: (a.start, a.end, a.slot, a.value))
 
@@ -896,6 +1028,7 @@ def _named_over_described(mentions: list[ActorMention]) -> list[ActorMention]:
     named_person = any(
         canonical_group(m.value) is None and "claimed_unknown" not in m.rule
         and not _GENERIC.fullmatch(m.value.lower()) and not _SINGULAR.fullmatch(m.value.lower())
+        and not _UNIT_HEAD.search(m.value.lower().rsplit(" ", 1)[-1])
         for m in perps)
     if not named_person:
         return mentions
