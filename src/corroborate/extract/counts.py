@@ -464,7 +464,7 @@ _MIXED_PAIR = re.compile(
     r"(?P<pred>shot\s+and\s+killed|shot\s+dead|killed|died|dead|wounded|injured|hurt)\b")
 
 
-# A headline's two bare victims: "10-Year-Old Girl, Teen Shot", "Toddler, Man Killed".
+# A headline's two bare victims: "8-Year-Old Boy, Woman Shot", "Baby, Woman Killed".
 _HEADLINE_PAIR = re.compile(
     rf"(?:^|\n)(?:[^\n:]{{0,30}}:\s*)?(?P<pair>(?:an?\s+)?{_ONE_ITEM}\s*(?:,|\band\b|&)\s*"
     rf"(?:an?\s+)?{_ONE_ITEM})\s+(?P<pred>shot\s+and\s+killed|shot\s+dead|killed|dead|shot|"
@@ -1255,7 +1255,7 @@ def _net_of(m: CountMention, killed: CountMention | None) -> CountMention:
     """A "shot" total without the report's dead (the rest are the wounded)."""
     if killed is None or m.rule != "counts.shot_total.v1":
         return m
-    # "kills 3 bandmates, self ... a fourth victim was shot": the shooter's own death is
+    # "kills 3 coworkers, self ... a fourth victim was shot": the shooter's own death is
     # not among the people he shot.
     dead = killed.value - (killed.rule in _WITH_SELF)
     left = max(0, m.value - dead)
