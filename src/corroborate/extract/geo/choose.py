@@ -25,7 +25,10 @@ _EVENT_RE = re.compile(
     r"explo\w*|blast\w*|bomb\w*|stabb\w*|kidnap\w*|abduct\w*|murder\w*|massacre\w*|"
     r"clash\w*|ambush\w*|raid\w*|strike|struck|assassinat\w*|detonat\w*|fire[ds]?|"
     r"arson|burn\w*|crash\w*|hostage\w*|suspect\w*|incident)\b", re.IGNORECASE)
-_LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|on)\s+(?:the\s+)?$", re.IGNORECASE)
+# "shot in Holladay", "in the suburb of Holladay", "at the village of Bonner"
+_LOCATIVE_BEFORE_RE = re.compile(
+    r"\b(?:in|at|near|outside|on)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?(?:suburb|town|city|"
+    r"village|community|township|borough|hamlet)\s+of\s+)?$", re.IGNORECASE)
 
 _NEIGHBOURHOOD_RE = re.compile(r"\s+(?:neighbou?rhood|section|community)\b",
                                re.IGNORECASE)
@@ -54,13 +57,14 @@ _RESIDENT_AFTER_RE = re.compile(
     r"father|family|student|youth|rapper|officer|deputy|trooper|detective)s?\b")
 # "Daniels, 20, Longview", "lived with her mother in Avonmore", "a native of Atlanta"
 _RESIDENT_BEFORE_RE = re.compile(
-    r"(?:,\s*\d{1,3},\s*(?:of\s+)?|\b(?:is|are|was|were|both|all) from\s+"
+    r"(?:,\s*\d{1,3}(?:,\s*|\s+of\s+)(?:of\s+)?|\b(?:is|are|was|were|both|all) from\s+"
     r"|\b(?:lived|lives|living|resides|residing|native of|hometown of|grew up|"
     r"moved (?:here )?from|resident of|residents of)\b[^.;]{0,25}?)$")
 # Where victims were treated or suspects taken, not where it happened.
 _ELSEWHERE_BEFORE_RE = re.compile(
     r"\b(?:hospital|medical|trauma center|transported|taken|flown|airlifted|rushed|autopsy|"
-    r"jailed|booked|extradited|morgue)\b[^.;]{0,40}?\b(?:in|at|to|of)\s+(?:the\s+)?$",
+    r"jailed|booked|extradited|morgue|custody)\b"
+    r"[^.;]{0,40}?\b(?:in|at|to|of)\s+(?:the\s+)?$",
     re.IGNORECASE)
 # "a Houston-area home", "the Longview area", "a Dallas-based group": near the city, or an
 # organisation's home.
@@ -69,14 +73,17 @@ _AREA_AFTER_RE = re.compile(r"(?:-(?:area|based|region)|\s+area)\b")
 _BANNER_AFTER_RE = re.compile(r"[^.!?\n]{0,40}?\b(?:Weather|Sports|Traffic)\b")
 _BANNER_BEFORE_RE = re.compile(
     r"(?:\.(?:com|net|org)\s*[-|:–]\s*(?:[A-Z][\w.]*,?\s*){0,4}"
+    r"|\b(?:News|Weather|Sports) for\s+(?:[A-Z][\w.]*,?\s*){0,4}"  # "Weather for Waco, Temple"
     r"|(?:\b[KW][A-Z]{2,3}(?:-TV)?|News(?:Channel)?|Channel|\bTV)(?:\s+\d+)?\s*[-|:–,]?\s*)$")
 # "sent to Dallas for an autopsy", "a hospital in Kansas City, where he died"
 _ELSEWHERE_AFTER_RE = re.compile(
     r",?\s+(?:for (?:an |the )?autopsy|where (?:he|she|they|the \w+) (?:died|was pronounced|were "
     r"pronounced|was treated|remains?))\b")
 # "50 miles southeast of Minot": a reference point, not the scene
-_REFERENCE_BEFORE_RE = re.compile(r"\b(?:\d+|a few|several)\s+(?:miles?|km|kilomet(?:er|re)s?)"
-                                  r"\s+(?:\w+\s+){0,2}(?:of|from)\s+$", re.IGNORECASE)
+# "about an hour northwest of Charlotte": likewise
+_REFERENCE_BEFORE_RE = re.compile(r"\b(?:\d+|an?|a few|several)\s+(?:miles?|km|kilomet(?:er|re)s?|"
+                                  r"hours?|minutes?)\s+(?:\w+\s+){0,2}(?:of|from)\s+$",
+                                  re.IGNORECASE)
 
 # "3187 Cedar Hollow Road, ", "the 1200 block of Main Street in ": a street address before a town
 _ADDRESS_BEFORE_RE = re.compile(
@@ -90,6 +97,8 @@ _ADDRESS_BEFORE_RE = re.compile(
 _DATELINE_AFTER_RE = re.compile(
     r"(?:,\s*[A-Z][a-z]{0,4}\.(?:\s?[A-Z]\.)?|,?\s*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][a-z]+)?\s*)?"
     r"(?:\([^)\n]{1,30}\)\s*)?[-–—]|[ ,]+\d{1,2} [A-Z]{3} \d{2})")
+
+_APPOSITION_RE = re.compile(r",\s*")
 
 _DIRECTION_PREFIX_RE = re.compile(r"^(?:North|South|East|West|Northeast|Northwest|Southeast|"
                                   r"Southwest|Downtown|Central)\s+")
@@ -127,8 +136,8 @@ def _sentence_of(spans: list[tuple[int, int]], offset: int) -> int:
 
 
 def _weight(p: PlaceMention, text: str, sent: tuple[int, int], index: int,
-            person_ends: Container[int] = ()) -> tuple[float, bool]:
-    """The mention's weight, and whether it names the scene itself (not an aside)."""
+            person_ends: Container[int] = ()) -> tuple[float, float]:
+    """The mention's weight, and its aside factor (1.0: it names the scene itself)."""
     weight = 1.0
     start = p.span[0]
     dateline = start < 120 and bool(_DATELINE_AFTER_RE.match(text, p.span[1]))
@@ -139,7 +148,7 @@ def _weight(p: PlaceMention, text: str, sent: tuple[int, int], index: int,
     elif index <= 2:
         weight += 0.5
     sentence = text[sent[0]:sent[1]]
-    if _EVENT_RE.search(sentence) and _LOCATIVE_BEFORE_RE.search(text[max(0, start - 12):start]):
+    if _EVENT_RE.search(sentence) and _LOCATIVE_BEFORE_RE.search(text[max(0, start - 60):start]):
         weight += 1.5
     elif _ADDRESS_BEFORE_RE.search(text[max(0, start - 60):start]):
         weight += 1.5  # "went to 3187 Cedar Hollow Road, Paoli": the scene's address
@@ -147,7 +156,7 @@ def _weight(p: PlaceMention, text: str, sent: tuple[int, int], index: int,
         weight *= 0.5  # "killed in Baghdad on January 3, 2020": background, not the news
     aside = _aside(p, text, index, dateline, person_ends)
     # news puts the event first and context later
-    return weight * aside / (1 + 0.1 * index), aside == 1.0
+    return weight * aside / (1 + 0.1 * index), aside
 
 
 def _aside(p: PlaceMention, text: str, index: int, dateline: bool,
@@ -195,11 +204,20 @@ def score_places(places: Sequence[PlaceMention], doc: Any, *,
     scores: dict[tuple[Any, ...], float] = defaultdict(float)
     first: dict[tuple[Any, ...], PlaceMention] = {}
     firm: set[tuple[Any, ...]] = set()  # places named at least once as the scene
+    prev: tuple[int, float] = (-1, 1.0)  # end and aside factor of the previous mention
+    unlisted: list[PlaceMention] = []  # "in the town of Lingle": scenes the gazetteer lacks
     for p in places:
         i = _sentence_of(spans, p.span[0])
         if spans and spans[i][0] in skip_sentences:
             continue
-        weight, scene = _weight(p, text, spans[i] if spans else (0, len(text)), i, person_ends)
+        weight, aside = _weight(p, text, spans[i] if spans else (0, len(text)), i, person_ends)
+        if aside == 1.0 and p.kind in ("admin1", "country") and _APPOSITION_RE.fullmatch(
+                text, prev[0], p.span[0]):
+            # "in custody in Urbana, Illinois": the state shares its town's discount
+            weight, aside = weight * prev[1], prev[1]
+        prev, scene = (p.span[1], aside), aside == 1.0
+        if not p.resolved and scene and _unlisted_scene(p, text, spans[i] if spans else None):
+            unlisted.append(p)
         if p.span == abroad:
             weight *= 0.5
         owner = owners.get(_key(p)) or owners.get(("span", p.span))
@@ -216,7 +234,16 @@ def score_places(places: Sequence[PlaceMention], doc: Any, *,
             firm.add(key)
     ranked = [ScoredPlace(_as_city(p), _total(p, scores, first, firm)) for p in first.values()]
     ranked.sort(key=lambda s: (-s.score, s.place.span[0]))
-    return _county_to_town(ranked)
+    return _county_to_town(ranked, firm, unlisted)
+
+
+def _unlisted_scene(p: PlaceMention, text: str, sent: tuple[int, int] | None) -> bool:
+    """An unresolved name written as the scene: "was shot in Lingle" (title case, after a
+    locative preposition, in a sentence about the event)."""
+    words = p.text.split()
+    return (sent is not None and 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+            and bool(_EVENT_RE.search(text, sent[0], sent[1]))
+            and bool(_LOCATIVE_BEFORE_RE.search(text[max(0, p.span[0] - 60):p.span[0]])))
 
 
 def choose_place(places: Sequence[PlaceMention], doc: Any, *,
@@ -277,22 +304,48 @@ def _in_county(city: PlaceMention, county: PlaceMention) -> bool:
     return not counties or fold(county.name or county.text) in counties
 
 
-def _county_to_town(ranked: list[ScoredPlace]) -> list[ScoredPlace]:
+def _county_to_town(ranked: list[ScoredPlace], firm: Container[tuple[Any, ...]],
+                    unlisted: Sequence[PlaceMention] = ()) -> list[ScoredPlace]:
     """A county at the top gives way to a town in it that the report names ("Shelby County
     deputies" ... "Memphis"): an incident's place is a town. The county's score goes with it.
-    A county named alone stays a county (its seat would be a guess)."""
+    A county named alone stays a county (its seat would be a guess). A town resolved in
+    another state counts when it is named as the scene (``firm``) and the county has a town
+    of that name; so does a name the gazetteer lacks, written as the scene, that is a postal
+    town of the county ("Goshen County" ... "the Wyoming town of Lingle")."""
     if not ranked or ranked[0].place.kind != "admin2":
         return ranked
     county = ranked[0].place
     towns = {_key(t): t for t in _county_towns(county)}
-    if not towns:
-        return ranked
-    named = next((s.place for s in ranked[1:] if _key(s.place) in towns), None)
+    named = next((s.place if _key(s.place) in towns else _place_rehomed(s.place, county)
+                  for s in ranked[1:] if _key(s.place) in towns
+                  or (_key(s.place) in firm and _postal_town_elsewhere(s.place, county))),
+                 None)
+    if named is None:
+        named = next((_place_rehomed(replace(p, name=p.text, kind="city", country_code="US"),
+                                     county)
+                      for p in unlisted if _postal_town_elsewhere(
+                          replace(p, kind="city", country_code="US"), county)), None)
     if named is None:
         return ranked
     town = replace(named, text=county.text, span=county.span)
-    rest = [s for s in ranked[1:] if _key(s.place) != _key(town)]
+    rest = [s for s in ranked[1:] if _key(s.place) != _key(town) and s.place.name != town.name]
     return [ScoredPlace(town, ranked[0].score), *rest]
+
+
+def _postal_town_elsewhere(p: PlaceMention, county: PlaceMention) -> bool:
+    """``p`` was resolved to a namesake in another state, but a town of that name lies in the
+    report's county ("Tyler County" ... "in Ivanhoe": the Texan hamlet, not California's)."""
+    if (p.kind != "city" or p.country_code != "US" or county.country_code != "US"
+            or not county.admin1 or p.admin1 == county.admin1):
+        return False
+    from corroborate.extract.geo.gazetteer import Gazetteer
+
+    towns = Gazetteer.default().town_counties(p.name or p.text, county.admin1)
+    return fold(county.name or county.text) in towns
+
+
+def _place_rehomed(p: PlaceMention, county: PlaceMention) -> PlaceMention:
+    return replace(p, admin1=county.admin1, lat=None, lon=None, population=0, geonameid=None)
 
 
 def _as_city(p: PlaceMention) -> PlaceMention:

@@ -68,6 +68,8 @@ CITY_PART_WORDS = frozenset({
 
 # Folded words that name places somewhere but are ordinary words in news text.
 NON_PLACE_WORDS = frozenset({
+    "office", "capital",  # "Sheriff's Office, Wisconsin", "the Guatemalan capital"
+    "township", "borough", "village",
     "police", "army", "national", "the", "a", "an", "this", "that", "these", "those", "his",
     "her", "their", "our", "its", "which", "what", "all", "some", "one", "two", "three",
     "president", "government", "state", "city", "town", "county", "people", "man", "woman",

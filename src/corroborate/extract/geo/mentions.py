@@ -43,7 +43,8 @@ _FACILITY_RE = re.compile(
     r"University|Street|St\.(?!\s+[A-Z])|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Lane|Way|"
     r"Parkway|Pkwy|Highway|Hwy|Expressway|Freeway|Turnpike|Mall|Plaza|Church|Mosque|Temple|"
     r"Center|Centre|Station|Airport|Stadium|Arena|Race Course|Racecourse|Hotel|Motel|Inn|"
-    r"Apartments|Cemetery|Bridge|Memorial Park|Place|Circle|Terrace)\b")
+    r"Apartments|Cemetery|Bridge|Memorial Park|Place|Circle|Terrace|Gate|Mart|Market|Store|"
+    r"Restaurant|Tavern|Lounge|Grill)\b")
 # A city's part, whatever NER calls it: "the Rogers Park neighborhood", "the city's Feltonville
 # section", "Philadelphia&#39;s West Oak Lane" (scraped text keeps HTML entities).
 _PART_RE = re.compile(
@@ -131,7 +132,41 @@ def _raw_mentions(doc: Any, gaz: Gazetteer, upper: bool) -> list[_Raw]:
     raws += _locative_mentions(text, gaz)
     raws += _agency_mentions(text, gaz)
     raws = [r for r in raws if r.source in ("admin", "dateline") or not _facility(text, r)]
+    raws = [t for r in raws if (t := _one_line(r)) is not None]
+    raws = [r for r in raws if r.source in ("admin", "dateline") or not _in_person(r, doc)]
     return _dedupe(_drop_non_places(raws, text, _surnames(doc)))
+
+
+# A sentence ends inside a name's span: a line break, or a full stop after a word that is no
+# abbreviation ("Lingle. The Goshen County", but "St. Louis", "Ft. Myers").
+_NAME_BREAK_RE = re.compile(r"\n|(?<=[a-z]{3})\.\s")
+
+
+def _one_line(raw: _Raw) -> _Raw | None:
+    """A name ends where its sentence does ("the town of Lingle.\n\nThe Casper Star-Tribune"
+    is Lingle, then a new paragraph)."""
+    brk = _NAME_BREAK_RE.search(raw.text)
+    if brk is None:
+        return raw
+    cut = brk.start()
+    name = raw.text[:cut].rstrip(" .,")
+    if len(name) < 2:
+        return None
+    # ("in York. County control said": the town, not a county; let the scan's checks judge it)
+    source = "locative" if raw.source == "admin" else raw.source
+    return replace(raw, end=raw.start + len(name), text=name, hint=None, source=source)
+
+
+# Words NER folds into a "person" that make it a town's agency or event ("Sylvester Police")
+_NOT_A_NAME_RE = re.compile(r"\b(?:Police|Sheriff|Fire|Rescue|PD|Department|Shooting|Killing|"
+                            r"Murder|Homicide|County|City|Township|Schools?|High)\b")
+
+
+def _in_person(raw: _Raw, doc: Any) -> bool:
+    """The name is part of a longer person's name ("the aid of Marvin Jacob Lee")."""
+    return any(e.label_ == "PERSON" and e.start_char <= raw.start and raw.end <= e.end_char
+               and e.end_char - e.start_char > raw.end - raw.start
+               and not _NOT_A_NAME_RE.search(e.text) for e in doc.ents)
 
 
 # "the 1200 block of Holden", "Seventh Street and Broadway": streets
@@ -195,9 +230,14 @@ def _city_state_mentions(text: str, gaz: Gazetteer) -> list[_Raw]:
     return out
 
 
+# "at North Newberry and Smyser streets": a crossing of two streets
+_CROSS_STREETS_RE = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][\w.']*\s+){1,3}(?:[Ss]treets|[Aa]venues|"
+                               r"[Rr]oads)\b")
+
+
 def _facility(text: str, raw: _Raw) -> bool:
     """"Mount Sinai Hospital", "Hopkins Street": the name belongs to a building or a road."""
-    if _FACILITY_RE.match(text, raw.end):
+    if _FACILITY_RE.match(text, raw.end) or _CROSS_STREETS_RE.match(text, raw.end):
         return True
     words = raw.text.split()
     return len(words) > 1 and bool(_FACILITY_RE.fullmatch(" " + words[-1]))
@@ -240,10 +280,17 @@ def _agency_mentions(text: str, gaz: Gazetteer) -> list[_Raw]:
     return out
 
 
+# "Fox17BENTON TOWNSHIP": a scraped title's last word glued to an upper-case dateline
+_GLUED_PREFIX_RE = re.compile(r"^[A-Za-z0-9]*[a-z0-9](?=[A-Z]{3,}\b)")
+
+
 def _ner_raw(ent: Any) -> _Raw:
     start, words = ent.start_char, ent.text
     if words.lower().startswith("the "):
         start, words = start + 4, words[4:]
+    glued = _GLUED_PREFIX_RE.match(words)
+    if glued:
+        start, words = start + glued.end(), words[glued.end():]
     low = words.lower()
     hint = ("county" if low.endswith((" county", " parish"))
             else "admin1" if strip_admin_suffix(fold(words)) != fold(words) else None)
@@ -273,7 +320,17 @@ def _datelines(text: str, gaz: Gazetteer) -> list[_Raw]:
                 if m.group(2):
                     out.append(_Raw(m.start(2), m.end(2), m.group(2), "admin1", "dateline"))
                 return out
+        if _ap_state(m.group(2)) and fold(name) not in NON_PLACE_WORDS and len(name) >= 3:
+            # "BENTON TOWNSHIP, Mich. —": a town too small for the gazetteer, in its state
+            return [_Raw(start, start + len(name), name, None, "dateline"),
+                    _Raw(m.start(2), m.end(2), m.group(2), "admin1", "dateline")]
     return out
+
+
+def _ap_state(word: str | None) -> bool:
+    """``word`` is a US state as datelines write it ("Mich.", "N.C.", "Texas")."""
+    return bool(word) and (word in US_STATE_ABBREVIATIONS
+                           or fold(word or "") in _US_STATE_NAMES)
 
 
 def _locative_mentions(text: str, gaz: Gazetteer) -> list[_Raw]:
@@ -316,6 +373,10 @@ class _Context:
         return self.states.get((cc, fold(admin1 or "")), 0) if admin1 else 0
 
 
+# A US broadcaster's call sign in a dateline tag: "(WSAV)", "(KTVI)", "(WXYZ-TV)"
+_CALL_SIGN_RE = re.compile(r"\((?:[KW][A-Z]{2,3})(?:-(?:TV|FM|AM))?\)")
+
+
 def _context(doc: Any, raws: list[_Raw], gaz: Gazetteer) -> _Context:
     countries: defaultdict[str, float] = defaultdict(float)
     states: defaultdict[tuple[str, str], float] = defaultdict(float)
@@ -347,6 +408,8 @@ def _context(doc: Any, raws: list[_Raw], gaz: Gazetteer) -> _Context:
             for p in gaz.lookup(r.text, kind="admin1")[:3]:
                 if fold(p.name or "") == strip_admin_suffix(fold(r.text)):
                     states[(p.country_code or "", fold(p.name or ""))] += 1
+    if _CALL_SIGN_RE.search(text[:600]):
+        countries["US"] += 1  # "Savannah (WSAV) –": a US station's dateline
     us_like = countries.get("US", 0) > 0 or not countries
     return _Context(countries, states, us_like)
 
@@ -439,7 +502,35 @@ def _resolve(raw: _Raw, gaz: Gazetteer, ctx: _Context, near: PlaceMention | None
     if not rows:
         return PlaceMention(text=raw.text, span=span)
     best = max(rows, key=lambda r: (_score(gaz, r, ctx, near, key), -r))
-    return gaz.mention(best, raw.text, span)
+    found = _written_name(gaz.mention(best, raw.text, span), key)
+    return _postal_namesake(found, raw, gaz, ctx) or found
+
+
+def _postal_namesake(p: PlaceMention, raw: _Raw, gaz: Gazetteer, ctx: _Context
+                     ) -> PlaceMention | None:
+    """"the town of Elmo" in a report about Missouri: the gazetteer lists only a Texan Elmo,
+    but the postal towns of Missouri include one. A small US town resolved to a state the
+    report never names becomes the namesake town of the state it names most, if any."""
+    if p.kind != "city" or p.country_code != "US" or p.population >= 15_000 or ctx.in_state(
+            "US", p.admin1):
+        return None
+    named = sorted(((w, s) for (cc, s), w in ctx.states.items() if cc == "US"), reverse=True)
+    if not named:
+        return None
+    state = gaz.admin1_of(named[0][1], "US")
+    if state is None or not gaz.town_counties(p.name or p.text, state.name or ""):
+        return None
+    return _unlisted_town(raw, state)
+
+
+def _written_name(p: PlaceMention, key: str) -> PlaceMention:
+    """A small town found under an alternate name keeps the name the report gives it: GeoNames
+    files hamlets as aliases of a town nearby ("Townville" under Abbeville), while a big
+    city's alias is its other name ("Bombay")."""
+    if p.kind != "city" or p.population >= 15_000 or name_key(p.name or "") == key:
+        return p
+    name = p.text.title() if p.text.isupper() else p.text
+    return replace(p, name=name, population=0, geonameid=None)
 
 
 def _within(gaz: Gazetteer, row: int, near: PlaceMention) -> bool:

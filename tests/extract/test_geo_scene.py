@@ -1,0 +1,83 @@
+"""Which mention names the scene: asides (custody, banners, people's names), scraped
+datelines, and towns the gazetteer lacks or files in the wrong state."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate.extract.geo import Gazetteer, choose_place, geocode_doc
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.default()
+
+
+def _needs_postal_towns(gaz: Gazetteer) -> None:
+    if not gaz.town_counties("Tyler", "Texas"):
+        pytest.skip("the optional zipcodes package (towns by county) is not installed")
+
+
+def _chosen(nlp, text: str):
+    doc = nlp(text)
+    return choose_place(geocode_doc(doc), doc)
+
+
+def test_a_first_name_is_not_a_town(nlp):
+    chosen = _chosen(nlp, "Bystanders went to the aid of Marvin Earl Briggs, 31, late on "
+                          "Sunday in Catawba County, North Carolina, after the gunfire.")
+    assert (chosen.kind, chosen.name, chosen.admin1) == (
+        "admin2", "Catawba County", "North Carolina")
+
+
+def test_custody_town_and_its_state_are_asides(nlp):
+    chosen = _chosen(nlp, "INDIANAPOLIS, Ind. -- Detectives arrested a suspect in a killing on "
+                          "the north side. Dwayne Porter, 30, was taken into custody in "
+                          "Champaign, Illinois.")
+    assert (chosen.name, chosen.admin1) == ("Indianapolis", "Indiana")
+
+
+def test_glued_title_does_not_hide_the_dateline_town(nlp):
+    chosen = _chosen(nlp, "Clerk wounded in store holdup | Fox17BENTON TOWNSHIP, Mich. — "
+                          "A 45-year-old Niles woman faces an assault charge after "
+                          "officers say she wounded a clerk in Benton Township.")
+    assert (chosen.name, chosen.admin1) == ("Benton Township", "Michigan")
+
+
+def test_station_banner_for_a_city_is_not_the_scene(nlp):
+    chosen = _chosen(nlp, "Girl hurt - KBTX News and Weather for Bryan, College Station | A "
+                          "girl was wounded by accident at a house in Hearne on Sunday.")
+    assert chosen.name == "Hearne"
+
+
+def test_a_gate_is_not_a_town(nlp):
+    doc = nlp("Guards took a call at the North Gate from a neighbour in Sloughhouse.")
+    assert all(p.name != "North Gate" for p in geocode_doc(doc))
+
+
+def test_a_name_ends_at_a_line_break(nlp):
+    doc = nlp("A farmer was found shot in the small Wyoming town of Lingle.\n\nThe Torrington "
+              "paper says he died.")
+    assert not any("\n" in p.text for p in geocode_doc(doc))
+
+
+def test_unlisted_scene_town_of_the_county(nlp, gaz):
+    _needs_postal_towns(gaz)
+    chosen = _chosen(nlp, "Deputies say a rancher killed his neighbour and then himself "
+                          "in the tiny eastern Wyoming town of Lingle. The "
+                          "Goshen County Sheriff's Office has closed the case.")
+    assert (chosen.kind, chosen.name, chosen.admin1) == ("city", "Lingle", "Wyoming")
+
+
+def test_small_town_is_read_in_the_state_the_report_names(nlp, gaz):
+    _needs_postal_towns(gaz)
+    chosen = _chosen(nlp, "A Missouri toddler died Sunday in Nodaway County when a cousin "
+                          "fired a rifle. The family was staying at a farmhouse in the town of "
+                          "Elmo, about 110 miles north of Kansas City, Missouri.")
+    assert (chosen.name, chosen.admin1) == ("Elmo", "Missouri")
+
+
+def test_a_town_police_force_is_no_person(nlp):
+    doc = nlp("Sylvester Police said a third man was hit in the gunfire on Sunday. "
+              "Sylvester Police are asking for tips.")
+    assert any(p.name == "Sylvester" for p in geocode_doc(doc))
