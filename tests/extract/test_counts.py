@@ -599,3 +599,34 @@ def test_a_headline_names_two_bare_victims(nlp: Any) -> None:
     got = _figures(nlp, "Woman killed, man wounded in Tulsa shooting")
     assert (got["killed"][0], got["injured"][0]) == (1, 1)
 
+
+
+def test_an_officer_and_the_gunman_are_two_victims(nlp: Any) -> None:
+    got = _figures(nlp, "Deputy Hurt, Gunman Dead After Standoff\n\n"
+                        "A gunman was killed in a standoff on Friday.")
+    assert got["killed"][0] == 1 and got["injured"][0] == 1
+    got = _figures(nlp, "An officer was shot in the arm. The suspect was killed.")
+    assert got["killed"][0] == 1 and got["injured"][0] == 1
+
+
+def test_a_victim_left_dead_beside_a_wounded_one(nlp: Any) -> None:
+    got = _figures(nlp, "A fire fight left a 4-year-old boy dead and a man wounded.")
+    assert got["killed"][0] == 1 and got["injured"][0] == 1
+
+
+def test_a_dated_earlier_death_after_since_is_not_counted(nlp: Any) -> None:
+    got = _figures(nlp, "The street had been calm since a teen was stabbed to death there "
+                        "on March 3.")
+    assert "killed" not in got
+
+
+def test_a_negated_officer_and_an_officer_as_shooter_name_no_victim(nlp: Any) -> None:
+    got = _figures(nlp, "The robber was killed. Neither officer was injured.")
+    assert got["killed"][0] == 1 and "injured" not in got
+    got = _figures(nlp, "The gunman was killed. No officers or anyone else inside the bank "
+                        "was injured.")
+    assert "injured" not in got
+    # the man shot by an officer and the suspect pronounced dead are one person
+    got = _figures(nlp, "The man who was shot by a state trooper late Sunday has died. "
+                        "The suspect was pronounced dead at the hospital.")
+    assert got["killed"][0] == 1

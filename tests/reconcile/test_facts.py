@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -118,3 +119,15 @@ def test_facts_event_date_tie_goes_to_the_earlier_day() -> None:
                                       claim("event_date", "2015-06-03", "c"),
                                       claim("event_date", "2015-06-01", "b")])
     assert backed.best == "2015-06-03"
+
+
+def test_facts_fewer_victims_told_one_by_one_do_not_revise_a_stated_figure() -> None:
+    stated = claim("injured", 2, "a", speaker="police", published="2016-06-10")
+    told = replace(claim("injured", 1, "b", speaker="police", published="2017-01-12"),
+                   extractor="counts.single_victims.v1")
+    assert reconcile("injured", [stated, told]).best == 2
+    # a later stated figure still revises it, and more victims told one by one can
+    restated = replace(told, extractor="counts.numeric_subject.v1")
+    assert reconcile("injured", [stated, restated]).best == 1
+    more = replace(told, value=3)
+    assert reconcile("injured", [stated, more]).best == 3

@@ -153,3 +153,35 @@ def test_a_self_inflicted_wound_is_not_discounted_by_silent_tallies() -> None:
                                   _victim("a", "2017-04-02", "injured", 1, text)))
     silent = [_analysis(r, ("killed", 1, "single_victims")) for r in ("b", "c")]
     assert build_incident([lone, *silent]).facts["injured"].best == 1
+
+
+def test_a_wounded_officer_is_not_discounted_by_silent_tallies() -> None:
+    text = "The chief said a deputy was shot in the shoulder during the exchange."
+    lone = ReportAnalysis(report=Report(id="a", text="x" * 200, published="2017-04-02"),
+                          claims=(_victim("a", "2017-04-02", "killed", 1, "The robber died."),
+                                  _victim("a", "2017-04-02", "injured", 1, text)))
+    silent = [_analysis(r, ("killed", 1, "single_victims")) for r in ("b", "c")]
+    assert build_incident([lone, *silent]).facts["injured"].best == 1
+    # a sentence that also tells a death is no such proof
+    dying = "A deputy was shot in the shoulder and the robber was killed."
+    lone = ReportAnalysis(report=Report(id="a", text="x" * 200, published="2017-04-02"),
+                          claims=(_victim("a", "2017-04-02", "killed", 1, "The robber died."),
+                                  _victim("a", "2017-04-02", "injured", 1, dying)))
+    assert build_incident([lone, *silent]).facts["injured"].best == 0
+
+
+def test_wounded_officers_are_not_net_of_a_dead_suspect() -> None:
+    dead = _dated("a", "2016-04-24", ("killed", 1))
+
+    def officers(rid: str, text: str) -> ReportAnalysis:
+        return ReportAnalysis(report=Report(id=rid, text="x" * 200, published="2016-04-23"),
+                              claims=(Claim(slot="injured", value=3, report=rid, span=(0, 5),
+                                            published="2016-04-23", text=text,
+                                            extractor="counts.numeric_subject.v1"
+                                            "+report_figure"),))
+
+    agents = [officers(r, "Three federal agents were injured in the raid.") for r in "bc"]
+    assert build_incident([dead, *agents]).facts["injured"].best == 3
+    # people of no stated role may be the dead told apart earlier
+    people = [officers(r, "Three people were injured in the raid.") for r in "bc"]
+    assert build_incident([dead, *people]).facts["injured"].best == 2

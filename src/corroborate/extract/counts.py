@@ -186,6 +186,9 @@ _BACKGROUND = re.compile(
     r"(?:shootings?|incidents?|attacks?|cases?)\b|\b(?:weeks|months|years|a\s+year)\s+"
     r"(?:earlier|ago|before)\b|\bthe\s+past\s+week\b|\band\s+a\s+half\s+ago\b|"
     r"^\s*(?:related|more\s+from|read\s+more|see\s+also)\b|"
+    # "quiet since a teen was stabbed there on May 14": a dated earlier event
+    r"\bsince\s+[^.;]{0,80}?\bon\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+    r"\.?\s+\d{1,2}\b|"
     # a "related stories" block: headlines of other incidents, one a line
     r"(?:^|\n)\s*(?:also|related(?:\s+(?:coverage|stories|articles|content|links))?|"
     r"more\s+(?:news|stories)|trending|recommended)\s*:?\s*\n")
@@ -554,7 +557,8 @@ def _distribute_qualifiers(low: str, hits: list[_Hit]) -> list[_Hit]:
 # --- single-victim rules -----------------------------------------------------------
 
 _DET = r"(?:a|an|the|his|her|their|one|another|its)\s+(?:[a-z0-9'’-]+\s+){0,3}?"
-_NOT_OBJ = r"(?!\s+(?:his|her|a|an|the|their|him|them|its|my|two|three|\d))"
+# Whole words only: "a boy dead and a woman hurt" and "a man killed at home" name victims.
+_NOT_OBJ = r"(?!\s+(?:(?:his|her|a|an|the|their|him|them|its|my|two|three)\b|\d))"
 _KILL_PRED = (r"(?:shot|stabbed|beaten|burned)\s*(?:,|and)?\s*(?:killed|dead|to\s+death)|"
               r"fatally\s+(?:shot|wounded|injured|stabbed|struck)|killed|murdered|slain|"
               r"pronounced\s+dead|found\s+dead|declared\s+dead|assassinated|executed|"
@@ -613,10 +617,12 @@ _SINGLE_INJURED = re.compile(
     r"(?!\s*(?:,|and)?\s*(?:killed|dead|to\s+death|at\b|down|by\s+(?:a\s+)?(?:car|vehicle|"
     r"train|truck)))"
     rf"|\b(?:{_ONE})\s+(?:(?:is|was)\s+)?(?:shot|wounded|injured|hurt)\b"
-    # "the suspect shot both men", "shot open the door": the one named is the shooter.
-    r"(?!\s*(?:,|and)?\s*(?:killed|dead|to\s+death|at\b|down|his|her|a|an|the|their|him|them|"
+    # "the suspect shot both men", "shot open the door": the one named is the shooter. After
+    # a comma a new clause starts: "Deputy Hurt, Gunman Dead" names a wounded deputy.
+    r"(?!\s*(?:,|and)?\s*(?:killed|dead|to\s+death|at\b|down)\b"
+    r"|\s*(?:and\s+)?(?:his|her|a|an|the|their|him|them|"
     r"both|open|two|three|four|five|\d|several|my|our|its|another|someone|"
-    rf"(?:him|her)sel(?:f|ves)|(?:{_ONE})\b))"
+    rf"(?:him|her)sel(?:f|ves)|(?:{_ONE}))\b)"
     r"|\b(?:suffered|sustained|suffering|sustaining|treated\s+for|with)\s+(?:a\s+|an\s+|"
     r"at\s+least\s+one\s+)?(?:[a-z-]+\s+){0,3}?(?:gunshot\s+wounds?|bullet\s+wounds?|"
     r"wounds?|injuries|injury)\b"
@@ -636,9 +642,10 @@ _PLURAL_SUBJ = re.compile(
     r"men|women|others|several|many|officers|each)\s+(?:[a-z-]+\s+)?"
     r"(?:(?:were|have|had|been|are|later|all|both|also|\w+ly)\s+)*$")
 # "no one was killed", "none of them were hurt": a negated subject names no victim.
-_NO_SUBJ = re.compile(r"\b(?:no\s+one|nobody|anyone|anybody|none(?:\s+of\s+\w+)?|no\s+(?:other\s+)?"
-                      r"(?:people|persons?|victims?|officers?|one\s+else|bystanders?))\s+"
-                      r"(?:[a-z]+\s+){0,2}$")
+# "neither officer was hurt", "no officers or anyone else inside the bank was injured" too.
+_NO_SUBJ = re.compile(r"\b(?:no\s+one|nobody|anyone|anybody|(?:none|neither)(?:\s+of\s+\w+)?|"
+                      r"no\s+(?:other\s+)?(?:people|persons?|victims?|officers?|one\s+else|"
+                      r"bystanders?)(?:\s+or\s+anyone(?:\s+else)?)?)\s+(?:[a-z]+\s+){0,3}$")
 _MULTI = re.compile(r"\b(?P<n>double|triple|quadruple)\s+(?P<what>shooting|homicide|murder|"
                     r"killing|stabbing)\b")
 
@@ -662,6 +669,7 @@ class _Victim:
     gender: str | None
     status: set[str]
     first: dict[str, tuple[int, int, int]]  # slot -> (start, end, sent_start)
+    side: str | None = None  # "police" or "offender" when a mention says so
 
 
 @dataclass(frozen=True)
@@ -673,6 +681,7 @@ class _Key:
     new: bool
     slot: str = ""
     same: bool = False  # a coordinated predicate: the previous mention's subject
+    side: str | None = None  # "police" or "offender": see ``_side``
 
 
 def _window_start(low: str, pos: int) -> int:
@@ -710,6 +719,31 @@ def _gender(text: str) -> str | None:
             return "f"
         if re.fullmatch(_ONE, word):
             return None  # the head noun is known and not gendered ("the child died")
+    return None
+
+
+_POLICE_WORDS = frozenset({"officer", "officers", "deputy", "trooper", "agent", "policeman",
+                           "patrolman", "sergeant", "detective", "marshal", "constable"})
+_OFFENDER_WORDS = frozenset({"suspect", "gunman", "shooter", "robber", "burglar", "intruder",
+                             "attacker", "assailant", "carjacker", "fugitive"})
+
+
+_BY_AGENT = re.compile(r"\bby\s+(?:[a-z'’-]+(?:\s+|$)){1,4}")
+
+
+def _side(text: str) -> str | None:
+    """Which side the head noun names: an officer and the gunman he shot are two people.
+
+    Like ``_gender``, the nearest role word counts; any other victim noun says nothing.
+    An agent ("the man shot by an officer has died") names the shooter, not the victim.
+    """
+    for word in reversed(re.findall(r"[a-z]+", _BY_AGENT.sub(" ", text))):
+        if word in _POLICE_WORDS:
+            return "police"
+        if word in _OFFENDER_WORDS:
+            return "offender"
+        if re.fullmatch(_ONE, word):
+            return None
     return None
 
 
@@ -807,19 +841,22 @@ def _victim_key(sent: Any, low: str, start: int, end: int, obj: bool, slot: str)
     """
     if obj:
         text = low[start:end]
-        return _Key(_person_at(sent, start, end + 1), _gender(text), False, slot)
+        return _Key(_person_at(sent, start, end + 1), _gender(text), False, slot,
+                    side=_side(text))
     window = _subject_window(low, start)
     name, name_end = _subject_name(sent, low, start, window)
     # After a name, only the words after it speak about the victim's gender; an agent
     # ("a mother shot by her son dies") says nothing about it.
     gender = _gender(_AGENT.sub(" ", low[name_end:start] if name else window) + low[start:end])
     same = bool(_SAME_SUBJECT.search(low[:start]))
-    return _Key(name, gender, bool(_NEW_MARK.search(window)), slot, same)
+    return _Key(name, gender, bool(_NEW_MARK.search(window)), slot, same,
+                _side(window + low[start:end]))
 
 
 def _compatible(v: _Victim, key: _Key) -> bool:
     """Whether a mention can be about a known victim (nothing it says contradicts)."""
-    return v.name != "<self>" and not (key.gender and v.gender and key.gender != v.gender)
+    return v.name != "<self>" and not (key.gender and v.gender and key.gender != v.gender) \
+        and not (key.side and v.side and key.side != v.side)
 
 
 def _recent(victims: list[_Victim], key: _Key, *, unnamed: bool = False) -> _Victim | None:
@@ -852,6 +889,7 @@ def _assign(victims: list[_Victim], key: _Key) -> _Victim:
         victims.append(victim)
     victim.name = victim.name or key.name
     victim.gender = victim.gender or key.gender
+    victim.side = victim.side or key.side
     return victim
 
 

@@ -102,10 +102,24 @@ def _current(figures: list[_Figure], *, multi: bool) -> tuple[list[_Figure], boo
     revised = False
     for figs in by_source.values():
         figs.sort(key=lambda f: (f.time, f.order))
-        latest = figs[-1]
+        latest = _latest_revision(figs)
         revised = revised or any(f.key != latest.key for f in figs)
         current.extend(f for f in figs if f.key == latest.key)
     return current, revised
+
+
+def _latest_revision(figs: list[_Figure]) -> _Figure:
+    """A source's latest figure that can revise its earlier ones (``figs`` in time order).
+
+    Victims a later report tells one by one ("a woman was also wounded") are often the
+    ones it happens to mention, not a recount: fewer of them than the source's stated
+    figure do not revise that figure down. More of them can (a victim died since).
+    """
+    stated = [int(f.key) for f in figs if not f.weak and f.key.lstrip("-").isdigit()]
+    top = max(stated, default=None)
+    revising = [f for f in figs if not (f.weak and top is not None and f.key.lstrip("-").isdigit()
+                                        and int(f.key) < top)]
+    return (revising or figs)[-1]
 
 
 def _best(current: list[_Figure], slot: str = "") -> _Figure:

@@ -145,6 +145,20 @@ def _count_self_wound(figure: Claim) -> bool:
     return _COUNT_SELF_WOUND.search(figure.text or "") is not None
 
 
+# "a trooper was shot in the elbow", "wounded a deputy": a wounded officer is rarely a dead
+# victim told again (the dead in such reports is mostly the suspect), unless a death is told.
+_COUNT_OFFICER_HURT = re.compile(
+    r"\b(?:officer|deputy|trooper|agent|policeman)\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?"
+    r"(?:\w+ly\s+)?(?:shot|wounded|injured|hurt|struck)\b|\b(?:shot|wounded|injured|wounding|"
+    r"injuring)\s+(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}?(?:officer|deputy|trooper|agent)\b", re.I)
+_COUNT_DEATH = re.compile(r"\b(?:died|dies|dead|death|killed|killing|fatal(?:ly)?)\b", re.I)
+
+
+def _count_officer_hurt(figure: Claim) -> bool:
+    text = figure.text or ""
+    return _COUNT_OFFICER_HURT.search(text) is not None and _COUNT_DEATH.search(text) is None
+
+
 def _without_unbacked_victims(injured: list[Claim], killed: list[Claim]) -> list[Claim]:
     """Discount wounded counted one by one when most reports tallying the dead name none.
 
@@ -157,7 +171,7 @@ def _without_unbacked_victims(injured: list[Claim], killed: list[Claim]) -> list
     figures = {r: _report_figure([c for c in injured if c.report == r])
                for r in {c.report for c in injured}}
     if any(not f.extractor.startswith(_SINGLE_VICTIMS) or _ANOTHER.search(f.text or "")
-           or _count_self_wound(f) for f in figures.values()):
+           or _count_self_wound(f) or _count_officer_hurt(f) for f in figures.values()):
         return injured
     silent = {c.report for c in killed} - set(figures)
     if len(silent) < len(figures):
@@ -166,6 +180,18 @@ def _without_unbacked_victims(injured: list[Claim], killed: list[Claim]) -> list
     return [replace(c, value=0, low=None, high=None, extractor=c.extractor.removesuffix(_MARK)
                     + "+unbacked_by_other_reports" + _MARK) if id(c) in chosen else
             replace(c, extractor=c.extractor.removesuffix(_MARK)) for c in injured]
+
+
+# "three federal agents were injured": wounded officers are not the dead told apart (the
+# dead in such reports is mostly the suspect), so their number is not net of deaths.
+_COUNT_OFFICERS = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                             r"(?:[a-z.-]+\s+){0,3}?(?:officers|agents|deputies|troopers|"
+                             r"marshals|policemen)\s+(?:were\s+|have\s+been\s+)?(?:wounded|"
+                             r"injured|hurt)\b", re.I)
+
+
+def _count_officers(figure: Claim) -> bool:
+    return _COUNT_OFFICERS.search(figure.text or "") is not None
 
 
 def _injured_after_deaths(injured: list[Claim], killed: list[Claim],
@@ -196,7 +222,7 @@ def _injured_after_deaths(injured: list[Claim], killed: list[Claim],
         # report's "wounded" figure is its own finding.
         shot = figure.extractor.startswith("counts.shot_total") or _shot_victims(figure)
         later = (figure.published or "") > died and not shot
-        if moved <= 0 or int(figure.value) <= 0 or later:
+        if moved <= 0 or int(figure.value) <= 0 or later or _count_officers(figure):
             out.extend(group)
             continue
         left = max(0, int(figure.value) - moved)
