@@ -81,3 +81,35 @@ def test_a_town_police_force_is_no_person(nlp):
     doc = nlp("Sylvester Police said a third man was hit in the gunfire on Sunday. "
               "Sylvester Police are asking for tips.")
     assert any(p.name == "Sylvester" for p in geocode_doc(doc))
+
+
+def test_a_town_in_a_list_of_agencies_is_not_the_scene(nlp):
+    # the county is the scene; the town only lends its police among other agencies
+    text = ("A hiker died of a gunshot wound on Sunday in Sauk County, Wisconsin. The Sauk "
+            "County Sheriff's Office, Wisconsin State Patrol, City of Baraboo Police Department "
+            "and the local fire department answered the call.")
+    chosen = _chosen(nlp, text)
+    assert (chosen.kind, chosen.name) == ("admin2", "Sauk County")
+
+
+def test_county_gives_way_to_a_town_named_as_the_scene(nlp):
+    chosen = _chosen(nlp, "A man was shot on Sunday in Sauk County, Wisconsin. Deputies said "
+                          "the shooting happened at a tavern in Baraboo.")
+    assert (chosen.kind, chosen.name) == ("city", "Baraboo")
+
+
+
+@pytest.mark.parametrize("text, town", [
+    ("A woman was wounded by gunfire in the city's Frankford Heights section on Friday, "
+     "police said.", "Frankford Heights"),
+    ("A person in Wexborough was shot in the face on Thursday, deputies said.", "Wexborough"),
+])
+def test_an_unlisted_scene_beats_no_place_at_all(nlp, text, town):
+    chosen = _chosen(nlp, text)
+    assert chosen is not None and (chosen.kind, chosen.name) == ("city", town)
+
+
+def test_an_unlisted_name_gives_way_to_a_known_town(nlp):
+    chosen = _chosen(nlp, "A man in Wexborough was shot on Friday in Dayton, Ohio, "
+                          "police said.")
+    assert (chosen.name, chosen.admin1) == ("Dayton", "Ohio")

@@ -58,3 +58,37 @@ def test_incident_place_weighs_how_firmly_each_report_places_it(analysis):
     assert (firm.place.name, weak.place.name) == ("Slidell", "New Orleans")
     place, _ = _place([weak, firm])
     assert place.name == "Slidell"
+
+
+def _needs_postal_towns() -> None:
+    from corroborate.extract.geo import Gazetteer
+
+    if not Gazetteer.default().town_counties("Dallas", "Georgia"):
+        pytest.skip("the optional zipcodes package (towns by county) is not installed")
+
+
+def test_a_county_without_its_state_counts_only_for_its_own_towns():
+    from corroborate.reconcile.incident import _place_within
+    from corroborate.records import PlaceMention
+
+    _needs_postal_towns()
+    county = PlaceMention(text="Paulding County", span=(0, 15), name="Paulding County",
+                          kind="admin2", country_code="US")
+    inside = PlaceMention(text="Dallas", span=(0, 6), name="Dallas", kind="city",
+                          admin1="Georgia", country_code="US")
+    elsewhere = PlaceMention(text="Macon", span=(0, 5), name="Macon", kind="city",
+                             admin1="Georgia", country_code="US")
+    assert _place_within(inside, county)
+    assert not _place_within(elsewhere, county)
+
+
+def test_a_town_in_the_county_another_report_chose_wins(analysis):
+    _needs_postal_towns()
+    county = analysis("a", "A man was shot dead on Sunday in Paulding County. Paulding County "
+                           "deputies said the man was shot at a home. Paulding County detectives "
+                           "are at the scene.")
+    town = analysis("b", "Deputies said a man was shot on Sunday. The shooting happened at "
+                         "a home in Dallas, Georgia.")
+    assert (county.place.kind, town.place.name) == ("admin2", "Dallas")
+    place, _ = _place([county, town])
+    assert (place.name, place.admin1) == ("Dallas", "Georgia")

@@ -272,6 +272,25 @@ def _place_votes(analysis: ReportAnalysis) -> dict[_PlaceKey, tuple[float, Place
     return out
 
 
+def _place_within(p: PlaceMention, region: PlaceMention) -> bool:
+    """The town ``p`` lies in the state or county ``region`` another report chose; a county
+    named without its state ("Paulding County") counts when the town is one of its towns."""
+    if p.kind != "city" or not p.admin1 or region.country_code != p.country_code:
+        return False
+    if region.kind == "admin1":
+        return region.admin1 == p.admin1
+    if region.kind != "admin2":
+        return False
+    from corroborate.extract.geo.gazetteer import Gazetteer, fold
+
+    if region.admin1 is not None and region.admin1 != p.admin1:
+        return False
+    counties = Gazetteer.default().town_counties(p.name or p.text, p.admin1)
+    if region.admin1 is None:  # no state to go by: only the county's own towns
+        return fold(region.name or region.text) in counties
+    return not counties or fold(region.name or region.text) in counties
+
+
 def _place(analyses: Sequence[ReportAnalysis]) -> tuple[Place, PlaceMention | None]:
     """The place the reports support most: each report votes for its own choice, weighted by
     how firmly the report places the incident there, and lends part of its weight to the other
@@ -294,8 +313,7 @@ def _place(analyses: Sequence[ReportAnalysis]) -> tuple[Place, PlaceMention | No
     # 0.5 per report that chose the county or state a town lies in
     for own in own_choices:
         for key, p in chosen.items():
-            if (p.kind == "city" and own.kind in ("admin1", "admin2") and p.admin1
-                    and own.country_code == p.country_code and own.admin1 == p.admin1):
+            if _place_within(p, own):
                 weight[key] += 0.5
 
     def rank(key: _PlaceKey) -> tuple[float, bool, int, _PlaceKey]:

@@ -108,6 +108,11 @@ _AGENCY_AFTER_RE = re.compile(r"\s+(?:Metro(?:politan)?\s+)?(?:[Pp]olice|PD\b|Sh
 # "the Brown Deer and Milwaukee police": the town has police of its own
 _SHARED_AGENCY_AFTER_RE = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){1,3}"
                                      r"(?:Metro(?:politan)?\s+)?(?:[Pp]olice|PD\b|Sheriff)")
+# "the Sauk County Sheriff's Office, State Patrol, City of Baraboo Police Department and
+# ...": a town's police in a list of assisting agencies, not the scene
+_AGENCY_LIST_BEFORE_RE = re.compile(
+    r"\b(?:Office|Department|Patrol|Police|Bureau|Agency|Services?)\s*(?:,|and|&)\s*(?:and\s+)?"
+    r"(?:the\s+)?(?:City of\s+)?$")
 _ONE_OFFICER_BEFORE_RE = re.compile(r"\ban?\s+$", re.IGNORECASE)
 # How far from a city's centre its own police still work (a sprawling city's districts).
 _JURISDICTION_KM = 30.0
@@ -174,7 +179,8 @@ def _aside(p: PlaceMention, text: str, index: int, dateline: bool,
     if (_RESIDENT_AFTER_RE.match(text, end) or _RESIDENT_BEFORE_RE.search(before)
             or _ELSEWHERE_BEFORE_RE.search(before) or _ELSEWHERE_AFTER_RE.match(text, end)
             or _AREA_AFTER_RE.match(text, end) or _REFERENCE_BEFORE_RE.search(before)
-            or (of is not None and start - len(before) + of.start() in person_ends)):
+            or (of is not None and start - len(before) + of.start() in person_ends)
+            or (_AGENCY_LIST_BEFORE_RE.search(before) and _AGENCY_AFTER_RE.match(text, end))):
         return 0.4
     return 1.0
 
@@ -234,16 +240,31 @@ def score_places(places: Sequence[PlaceMention], doc: Any, *,
             firm.add(key)
     ranked = [ScoredPlace(_as_city(p), _total(p, scores, first, firm)) for p in first.values()]
     ranked.sort(key=lambda s: (-s.score, s.place.span[0]))
-    return _county_to_town(ranked, firm, unlisted)
+    return _unlisted_first(_county_to_town(ranked, firm, unlisted), unlisted)
+
+
+def _unlisted_first(ranked: list[ScoredPlace], unlisted: Sequence[PlaceMention]
+                    ) -> list[ScoredPlace]:
+    """With no place the gazetteer knows, a name written as the scene ("a shooting in the
+    city's Feltonville section", "a man in Bonner was shot") is the best guess: a town of
+    unknown state rather than nothing."""
+    if not unlisted or (ranked and ranked[0].place.resolved):
+        return ranked
+    town = replace(unlisted[0], name=unlisted[0].text, kind="city")
+    return [ScoredPlace(town, ranked[0].score if ranked else 0.0),
+            *[s for s in ranked if s.place.span != town.span]]
 
 
 def _unlisted_scene(p: PlaceMention, text: str, sent: tuple[int, int] | None) -> bool:
     """An unresolved name written as the scene: "was shot in Lingle" (title case, after a
     locative preposition, in a sentence about the event)."""
     words = p.text.split()
+    before = text[max(0, p.span[0] - 60):p.span[0]]
+    # "in the city's Feltonville section": a named part of the city the report covers
+    part = bool(_CITY_PART_BEFORE_RE.search(before) and _NEIGHBOURHOOD_RE.match(text, p.span[1]))
     return (sent is not None and 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
             and bool(_EVENT_RE.search(text, sent[0], sent[1]))
-            and bool(_LOCATIVE_BEFORE_RE.search(text[max(0, p.span[0] - 60):p.span[0]])))
+            and (part or bool(_LOCATIVE_BEFORE_RE.search(before))))
 
 
 def choose_place(places: Sequence[PlaceMention], doc: Any, *,
@@ -317,8 +338,8 @@ def _county_to_town(ranked: list[ScoredPlace], firm: Container[tuple[Any, ...]],
     county = ranked[0].place
     towns = {_key(t): t for t in _county_towns(county)}
     named = next((s.place if _key(s.place) in towns else _place_rehomed(s.place, county)
-                  for s in ranked[1:] if _key(s.place) in towns
-                  or (_key(s.place) in firm and _postal_town_elsewhere(s.place, county))),
+                  for s in ranked[1:] if _key(s.place) in firm
+                  and (_key(s.place) in towns or _postal_town_elsewhere(s.place, county))),
                  None)
     if named is None:
         named = next((_place_rehomed(replace(p, name=p.text, kind="city", country_code="US"),
