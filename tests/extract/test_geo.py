@@ -405,3 +405,14 @@ def test_us_report_reads_a_bare_name_as_a_us_town(nlp):
     doc = nlp(text)
     florence = next(p for p in geocode_doc(doc) if p.text == "Florence")
     assert (florence.kind, florence.country_code) == ("city", "US")
+
+
+def test_in_county_knows_a_postal_town_and_says_when_it_cannot_tell() -> None:
+    from corroborate.extract.geo import Gazetteer
+
+    gaz = Gazetteer.default()
+    if not gaz.town_counties("Dallas", "Georgia"):
+        pytest.skip("the optional zipcodes package (towns by county) is not installed")
+    assert gaz.in_county("Dallas", "Paulding County", "Georgia") is True
+    assert gaz.in_county("Macon", "Paulding County", "Georgia") is False
+    assert gaz.in_county("Nowhereville", "Paulding County", "Georgia") is None

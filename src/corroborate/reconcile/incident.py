@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from corroborate.reconcile.entities import fold, resolve_entities
 from corroborate.reconcile.event_day import break_tie, outvoting_late_day
-from corroborate.reconcile.facts import _report_figure, reconcile_slot
+from corroborate.reconcile.facts import _SINGLE_VICTIMS, _report_figure, reconcile_slot
 from corroborate.reconcile.sources import claim_source
 from corroborate.records import (
     Claim,
@@ -93,7 +93,6 @@ def _day_outvoting_late(analyses: Sequence[ReportAnalysis]) -> str | None:
 
 
 _MARK = "+report_figure"
-_SINGLE_VICTIMS = "counts.single_victims"
 
 
 def _injured_from_hospitalized(claims: list[Claim]) -> list[Claim]:
@@ -281,14 +280,15 @@ def _place_within(p: PlaceMention, region: PlaceMention) -> bool:
         return region.admin1 == p.admin1
     if region.kind != "admin2":
         return False
-    from corroborate.extract.geo.gazetteer import Gazetteer, fold
+    from corroborate.extract.geo.gazetteer import Gazetteer
 
     if region.admin1 is not None and region.admin1 != p.admin1:
         return False
-    counties = Gazetteer.default().town_counties(p.name or p.text, p.admin1)
+    inside = Gazetteer.default().in_county(p.name or p.text, region.name or region.text,
+                                           p.admin1)
     if region.admin1 is None:  # no state to go by: only the county's own towns
-        return fold(region.name or region.text) in counties
-    return not counties or fold(region.name or region.text) in counties
+        return inside is True
+    return inside is not False
 
 
 def _place(analyses: Sequence[ReportAnalysis]) -> tuple[Place, PlaceMention | None]:

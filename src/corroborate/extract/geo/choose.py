@@ -321,8 +321,8 @@ def _in_county(city: PlaceMention, county: PlaceMention) -> bool:
         return True
     from corroborate.extract.geo.gazetteer import Gazetteer
 
-    counties = Gazetteer.default().town_counties(city.name or city.text, county.admin1)
-    return not counties or fold(county.name or county.text) in counties
+    return Gazetteer.default().in_county(city.name or city.text, county.name or county.text,
+                                         county.admin1) is not False
 
 
 def _county_to_town(ranked: list[ScoredPlace], firm: Container[tuple[Any, ...]],
@@ -361,8 +361,8 @@ def _postal_town_elsewhere(p: PlaceMention, county: PlaceMention) -> bool:
         return False
     from corroborate.extract.geo.gazetteer import Gazetteer
 
-    towns = Gazetteer.default().town_counties(p.name or p.text, county.admin1)
-    return fold(county.name or county.text) in towns
+    return Gazetteer.default().in_county(p.name or p.text, county.name or county.text,
+                                         county.admin1) is True
 
 
 def _place_rehomed(p: PlaceMention, county: PlaceMention) -> PlaceMention:

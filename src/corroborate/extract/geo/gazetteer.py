@@ -379,6 +379,12 @@ class Gazetteer:
         unknown: an unincorporated place, or no ``zipcodes`` package)."""
         return self._zip_towns()[1].get((fold(town), fold(state)), frozenset())
 
+    def in_county(self, town: str, county: str, state: str) -> bool | None:
+        """Whether ``town`` is a postal town of ``county`` in ``state``; None when the town's
+        counties are unknown (see ``town_counties``)."""
+        counties = self.town_counties(town, state)
+        return fold(county) in counties if counties else None
+
     def _zip_towns(self) -> tuple[dict[tuple[str, str], tuple[str, ...]],
                                   dict[tuple[str, str], frozenset[str]]]:
         if self._county_towns is None:
