@@ -53,3 +53,17 @@ def test_analysis_pool_is_keyed_by_the_extraction_code(tmp_path, monkeypatch) ->
     monkeypatch.setattr(corroborate.extract, "__file__", str(copy / "__init__.py"))
     after = bench._pool_path("en_core_web_md")
     assert before != after and before.parent == after.parent
+
+
+def test_scaling_gives_wall_and_cpu_ratios_between_consecutive_sizes() -> None:
+    from corroborate.eval.bench import format_bench, scaling
+
+    runs = [{"reports": 10, "wall_s": 2.0, "cpu_s": 1.5, "reports_per_s": 5.0, "peak_rss_mb": 1.0,
+             "incidents": 3},
+            {"reports": 100, "wall_s": 30.0, "cpu_s": 12.0, "reports_per_s": 3.3,
+             "peak_rss_mb": 2.0,
+             "incidents": 20}]
+    ratios = scaling(runs)
+    assert ratios == {"time(100)/time(10)": 15.0, "cpu(100)/cpu(10)": 8.0}
+    table = format_bench({"stage": "after-nlp", "runs": runs, "scaling": ratios})
+    assert "cpu_s" in table.splitlines()[0] and "cpu(100)/cpu(10) = 8.0" in table

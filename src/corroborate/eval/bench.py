@@ -99,7 +99,7 @@ def bench_after_nlp(n: int, model: str = DEFAULT_MODEL, *,
 
     bar = tqdm(total=n, desc=f"after-nlp {n}", unit="report", file=sys.stderr,
                disable=not show_progress, mininterval=5)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu_s()
     with tempfile.TemporaryFile("w", encoding="utf-8") as out:
         summary = stream_analyses(replay_analyses(n, model),
                                   lambda inc: out.write(json.dumps(inc.to_dict()) + "\n"),
@@ -107,12 +107,23 @@ def bench_after_nlp(n: int, model: str = DEFAULT_MODEL, *,
     bar.close()
     wall = time.perf_counter() - start
     return {"reports": n, "stage": "after-nlp", "wall_s": round(wall, 2),
-            "reports_per_s": round(n / wall, 2), "incidents": summary.incidents,
+            "cpu_s": round(_cpu_s() - cpu, 2), "reports_per_s": round(n / wall, 2),
+            "incidents": summary.incidents,
             "peak_rss_mb": round(_peak_mb(), 1)}
 
 
 def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _cpu_s() -> float:
+    """This process's CPU seconds (user + system), threads included.
+
+    On a machine shared with other work, wall time grows with the load while CPU
+    time does not, so scaling is also given in CPU seconds.
+    """
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _baseline_texts(n: int) -> list[str]:
@@ -158,14 +169,14 @@ def bench_one(n: int, model: str = DEFAULT_MODEL, *, show_progress: bool = False
         if done[0] >= n:  # the last batch is analysed: what follows is cluster + reconcile
             analysed_at.append(time.perf_counter())
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu_s()
     with tempfile.TemporaryFile("w", encoding="utf-8") as out:
         summary = stream(replay(n), lambda inc: out.write(json.dumps(inc.to_dict()) + "\n"),
                          model=model, progress=progress)
     bar.close()
     wall = time.perf_counter() - start
     analysed = analysed_at[0] - start if analysed_at else None
-    return {"reports": n, "wall_s": round(wall, 2),
+    return {"reports": n, "wall_s": round(wall, 2), "cpu_s": round(_cpu_s() - cpu, 2),
             "analyse_s": None if analysed is None else round(analysed, 2),
             "cluster_reconcile_s": None if analysed is None else round(wall - analysed, 2),
             "reports_per_s": round(n / wall, 2), "model_reports_per_s": round(model_rps, 2),
@@ -191,17 +202,25 @@ def bench(sizes: Sequence[int], model: str = DEFAULT_MODEL, *, show_progress: bo
              f"print(json.dumps({func}({int(n)}, {model!r}, show_progress={show_progress})))"],
             check=True, stdout=subprocess.PIPE, text=True)
         runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
-    scaling = {f"time({b['reports']})/time({a['reports']})": round(b["wall_s"] / a["wall_s"], 2)
-               for a, b in itertools.pairwise(runs) if a["wall_s"]}
     return {"model": model, "stage": "after-nlp" if after_nlp else "end-to-end", "runs": runs,
-            "scaling": scaling}
+            "scaling": scaling(runs)}
+
+
+def scaling(runs: Sequence[dict[str, Any]]) -> dict[str, float]:
+    """Each run's wall and CPU time over the run before it (the sub-quadratic check)."""
+    out = {}
+    for a, b in itertools.pairwise(runs):
+        for key, name in (("wall_s", "time"), ("cpu_s", "cpu")):
+            if a.get(key) and b.get(key):
+                out[f"{name}({b['reports']})/{name}({a['reports']})"] = round(b[key] / a[key], 2)
+    return out
 
 
 def format_bench(results: dict[str, Any]) -> str:
-    cols: tuple[str, ...] = ("reports", "wall_s", "reports_per_s", "model_reports_per_s",
+    cols: tuple[str, ...] = ("reports", "wall_s", "cpu_s", "reports_per_s", "model_reports_per_s",
                              "ratio_to_model", "peak_rss_mb", "incidents")
     if results.get("stage") == "after-nlp":
-        cols = ("reports", "wall_s", "reports_per_s", "peak_rss_mb", "incidents")
+        cols = ("reports", "wall_s", "cpu_s", "reports_per_s", "peak_rss_mb", "incidents")
     lines = ["  ".join(f"{c:>19}" for c in cols)]
     lines += ["  ".join(f"{r[c]:>19}" for c in cols) for r in results["runs"]]
     lines += [f"{k} = {v}" for k, v in results["scaling"].items()]
