@@ -92,3 +92,17 @@ def test_a_town_in_the_county_another_report_chose_wins(analysis):
     assert (county.place.kind, town.place.name) == ("admin2", "Dallas")
     place, _ = _place([county, town])
     assert (place.name, place.admin1) == ("Dallas", "Georgia")
+
+
+def test_a_headline_and_its_lead_both_open_the_report(analysis):
+    # the town is named once, in the lead under an unpunctuated headline; the other report
+    # is a page of briefs filed from the capital that mentions the town in passing
+    lead = analysis("a", "Farmer dies after shooting at ranch\n\nA farmer was shot dead in the "
+                         "small Wyoming town of Wheatland on Sunday, deputies said.\n\nNo arrest "
+                         "has been made.")
+    briefs = analysis("b", "CHEYENNE, Wyo. (AP) -- Cheyenne council members voted on the "
+                           "budget on Monday. Cheyenne residents can comment until June.\n\n"
+                           "A farmer from Wheatland died on Sunday, officials said.")
+    assert (lead.place.name, briefs.place.name) == ("Wheatland", "Cheyenne")
+    place, _ = _place([lead, briefs])
+    assert place.name == "Wheatland"

@@ -339,7 +339,8 @@ def _county_to_town(ranked: list[ScoredPlace], firm: Container[tuple[Any, ...]],
     towns = {_key(t): t for t in _county_towns(county)}
     named = next((s.place if _key(s.place) in towns else _place_rehomed(s.place, county)
                   for s in ranked[1:] if _key(s.place) in firm
-                  and (_key(s.place) in towns or _postal_town_elsewhere(s.place, county))),
+                  and (_key(s.place) in towns or _postal_town_elsewhere(s.place, county)
+                       or _small_town_of_state(s.place, county))),
                  None)
     if named is None:
         named = next((_place_rehomed(replace(p, name=p.text, kind="city", country_code="US"),
@@ -365,6 +366,15 @@ def _postal_town_elsewhere(p: PlaceMention, county: PlaceMention) -> bool:
                                          county.admin1) is True
 
 
+def _small_town_of_state(p: PlaceMention, county: PlaceMention) -> bool:
+    """A town the gazetteer lacks, placed in the county's state and named as the scene
+    ("Tyler County deputies" ... "outside a home in Ivanhoe"): the county's, even if the
+    postal data files a namesake in another county of the state (a hamlet with no post
+    office of its own)."""
+    return (p.kind == "city" and p.geonameid is None and p.country_code == county.country_code
+            and county.admin1 is not None and p.admin1 == county.admin1)
+
+
 def _place_rehomed(p: PlaceMention, county: PlaceMention) -> PlaceMention:
     return replace(p, admin1=county.admin1, lat=None, lon=None, population=0, geonameid=None)
 
@@ -388,6 +398,9 @@ def _text_sentences(text: str) -> list[tuple[int, int]]:
         start = m.end()
     if start < len(text):
         out.append((start, len(text)))
+    if len(out) > 1 and not re.search(r"[.!?\"'”]\s*$", text[out[0][0]:out[0][1]]):
+        # a headline runs into the lead, as a parser reads it: both open the report
+        out[:2] = [(out[0][0], out[1][1])]
     return out
 
 

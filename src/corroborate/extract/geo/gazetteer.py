@@ -374,6 +374,11 @@ class Gazetteer:
                 towns.append(self.mention(min(rows, key=lambda r: (-index.pop[r], r))))
         return tuple(sorted(towns, key=lambda t: -t.population))
 
+    def postal_towns(self, county: str, state: str) -> tuple[str, ...]:
+        """Names of the postal towns of the US county ``county`` in ``state``, listed in the
+        gazetteer or not ("Iaeger" in McDowell County, West Virginia); most ZIP codes first."""
+        return self._zip_towns()[0].get((fold(county), fold(state)), ())
+
     def town_counties(self, town: str, state: str) -> frozenset[str]:
         """Folded names of the counties whose postal towns include ``town`` (empty when
         unknown: an unincorporated place, or no ``zipcodes`` package)."""

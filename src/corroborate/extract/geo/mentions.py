@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from corroborate.extract.geo.gazetteer import Gazetteer, fold, name_key, strip_admin_suffix
@@ -118,6 +118,7 @@ def _raw_mentions(doc: Any, gaz: Gazetteer, upper: bool) -> list[_Raw]:
         start = m.start(1) if known is None else known
         raws.append(_Raw(start, m.end(2), text[start:m.end(2)], "admin1", "admin"))
     raws += _city_state_mentions(text, gaz)
+    raws += _abbreviated_counties(text, gaz)
     for m in _CITY_OF_RE.finditer(text):
         raws.append(_Raw(m.start(1), m.end(1), m.group(1), None, "cityof"))
     for m in _PART_RE.finditer(text):
@@ -135,6 +136,24 @@ def _raw_mentions(doc: Any, gaz: Gazetteer, upper: bool) -> list[_Raw]:
     raws = [t for r in raws if (t := _one_line(r)) is not None]
     raws = [r for r in raws if r.source in ("admin", "dateline") or not _in_person(r, doc)]
     return _dedupe(_drop_non_places(raws, text, _surnames(doc)))
+
+
+_CO_RE = re.compile(rf"(?<![\w])({_NAME})\s+Co\.(?!\w)")
+
+
+def _county_name(text: str) -> str:
+    """"Gasconade Co." -> "Gasconade County"."""
+    return re.sub(r"\s+Co\.$", " County", text)
+
+
+def _abbreviated_counties(text: str, gaz: Gazetteer) -> list[_Raw]:
+    """"a shooting in Gasconade Co.": a county NER often files as a company."""
+    out = []
+    for m in _CO_RE.finditer(text):
+        start = _county_start(m.group(1), "County", gaz, m.start(1))
+        if gaz.county_states(f"{text[start:m.end(1)]} County"):
+            out.append(_Raw(start, m.end(), text[start:m.end()], "county", "admin"))
+    return out
 
 
 # A sentence ends inside a name's span: a line break, or a full stop after a word that is no
@@ -354,7 +373,7 @@ def _locative_mentions(text: str, gaz: Gazetteer) -> list[_Raw]:
 def _dedupe(raws: list[_Raw]) -> list[_Raw]:
     """Keep the most informative of overlapping mentions (admin phrase > dateline > NER)."""
     rank = {"admin": 0, "dateline": 1, "citystate": 2, "cityof": 2, "part": 2, "ner": 3,
-            "locative": 4}
+            "locative": 4, "postal": 4}
     kept: list[_Raw] = []
     for r in sorted(raws, key=lambda r: (rank[r.source], -(r.end - r.start), r.start)):
         if all(r.end <= k.start or r.start >= k.end for k in kept):
@@ -368,6 +387,9 @@ class _Context:
     # (country code, folded admin-1 name) named in the text
     states: defaultdict[tuple[str, str], float]
     us_like: bool
+    # folded name -> (name, US state): postal towns the gazetteer lacks of the counties the
+    # report names ("McDowell County" ... "near Iaeger")
+    postal: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def in_state(self, cc: str, admin1: str | None) -> float:
         return self.states.get((cc, fold(admin1 or "")), 0) if admin1 else 0
@@ -401,7 +423,7 @@ def _context(doc: Any, raws: list[_Raw], gaz: Gazetteer) -> _Context:
         if code:
             countries[code] += 0.5
     for r in raws:
-        county_states = gaz.county_states(r.text) if r.hint == "county" else ()
+        county_states = gaz.county_states(_county_name(r.text)) if r.hint == "county" else ()
         if len(county_states) == 1:
             states[("US", fold(county_states[0]))] += 1
         elif r.hint != "county":
@@ -469,6 +491,15 @@ def _score(gaz: Gazetteer, row: int, ctx: _Context, near: PlaceMention | None,
     return score
 
 
+def _far_namesake(gaz: Gazetteer, row: int, ctx: _Context) -> bool:
+    """A region abroad, in a report that names only US states and counties: "in the
+    Northland" of Kansas City is no New Zealand region."""
+    index = gaz._index
+    cc = index.cc[row]
+    return (_us_report(ctx) and index.kind[row] == "admin1" and cc != "US"
+            and not ctx.countries.get(cc))
+
+
 def _us_report(ctx: _Context) -> bool:
     return ctx.us_like and all(cc == "US" for cc in ctx.countries) and any(
         cc == "US" for cc, _ in ctx.states)
@@ -489,6 +520,11 @@ def _resolve(raw: _Raw, gaz: Gazetteer, ctx: _Context, near: PlaceMention | None
     key = name_key(name)
     if raw.source in ("locative", "part") or name != raw.text:
         rows = [r for r in rows if _plausible_scan(gaz, r, ctx, key, unique=len(rows) == 1)]
+    if name != raw.text and _DIRECTION_RE.match(raw.text):
+        # "East Germantown" in Philadelphia news is a neighbourhood, not Germantown, Maryland:
+        # without its state named, only a big city's quarter ("West Philadelphia") is its city
+        rows = [r for r in rows if gaz._index.pop[r] >= 100_000
+                or ctx.in_state(gaz._index.cc[r], gaz._index.admin1[r])]
     # a village's alternate name ("Inland" for Greensburg, Ohio) is mostly an ordinary word
     rows = [r for r in rows if not _obscure_alias(gaz, r, ctx, key)]
     if len(raw.text) <= 3 and raw.text.isupper():
@@ -500,8 +536,12 @@ def _resolve(raw: _Raw, gaz: Gazetteer, ctx: _Context, near: PlaceMention | None
             and not any(_within(gaz, r, near) for r in rows)):
         return _unlisted_town(raw, near)
     if not rows:
-        return PlaceMention(text=raw.text, span=span)
+        town = ctx.postal.get(fold(raw.text))
+        state = gaz.admin1_of(town[1], "US") if town else None
+        return _unlisted_town(raw, state) if state else PlaceMention(text=raw.text, span=span)
     best = max(rows, key=lambda r: (_score(gaz, r, ctx, near, key), -r))
+    if near is None and _far_namesake(gaz, best, ctx):
+        return PlaceMention(text=raw.text, span=span)
     found = _written_name(gaz.mention(best, raw.text, span), key)
     return _postal_namesake(found, raw, gaz, ctx) or found
 
@@ -527,7 +567,12 @@ def _written_name(p: PlaceMention, key: str) -> PlaceMention:
     """A small town found under an alternate name keeps the name the report gives it: GeoNames
     files hamlets as aliases of a town nearby ("Townville" under Abbeville), while a big
     city's alias is its other name ("Bombay")."""
-    if p.kind != "city" or p.population >= 15_000 or name_key(p.name or "") == key:
+    if p.kind != "city" or name_key(p.name or "") == key:
+        return p
+    if name_key(p.name or "") == f"{key} center":
+        # a New England town filed under its centre: "Killingly" is "Killingly Center"
+        return replace(p, name=p.text.title() if p.text.isupper() else p.text)
+    if p.population >= 15_000:
         return p
     name = p.text.title() if p.text.isupper() else p.text
     return replace(p, name=name, population=0, geonameid=None)
@@ -591,13 +636,14 @@ def _county(raw: _Raw, gaz: Gazetteer, ctx: _Context, near: PlaceMention | None
     names most."""
     if not ctx.us_like:
         return PlaceMention(text=raw.text, span=(raw.start, raw.end))
-    states = gaz.county_states(raw.text)
+    county = _county_name(raw.text)
+    states = gaz.county_states(county)
     admin1 = near.name if near is not None and near.kind == "admin1" else None
     if admin1 is None and states:
         admin1 = max(states, key=lambda s: (ctx.in_state("US", s), -states.index(s)))
         if len(states) > 1 and not ctx.in_state("US", admin1):
             admin1 = None
-    name = raw.text.title() if raw.text.isupper() else raw.text
+    name = county.title() if county.isupper() else county
     return PlaceMention(text=raw.text, span=(raw.start, raw.end), name=name, kind="admin2",
                         admin1=admin1, country_code="US")
 
@@ -622,6 +668,9 @@ def geocode_doc(doc: Any, *, gazetteer: Gazetteer | None = None) -> list[PlaceMe
     ctx = _context(doc, raws, gaz)
     _home(raws, gaz, ctx)
     first = _resolve_all(text, raws, gaz, ctx)
+    ctx.postal = _postal_towns(first, gaz)
+    if ctx.postal:
+        raws = _dedupe(raws + _postal_mentions(doc, text, ctx.postal, raws))
     # second pass: what the first resolved is context too ("Houston police" makes a later
     # "Trinity" the Texan one, not Jersey's parish)
     for p in first:
@@ -645,10 +694,64 @@ def _resolve_all(text: str, raws: list[_Raw], gaz: Gazetteer, ctx: _Context
             near = _state_from_text(near_text, gaz, postal=True) or next(iter(
                 p for p in gaz.lookup(near_text) if p.kind in ("country", "admin1")), None)
         nears.append(near)
-    out = [_resolve(raw, gaz, ctx, near) for raw, near in zip(raws, nears, strict=True)]
+    out = _quarters([_resolve(raw, gaz, ctx, near) for raw, near in zip(raws, nears, strict=True)],
+                    raws, ctx)
     # one sense per report: "ROSEBUD, Mo. ... near Rosebud" is the same Missouri town
     placed = {fold(raw.text): p for raw, p, near in zip(raws, out, nears, strict=True)
               if near is not None and p.kind == "city"}
     return [replace(placed[fold(raw.text)], text=raw.text, span=(raw.start, raw.end))
             if near is None and p.kind in ("city", None) and fold(raw.text) in placed else p
             for raw, p, near in zip(raws, out, nears, strict=True)]
+
+
+# Where a town's bare name is written as a place: "near Iaeger", "his Glen Flora home", "the
+# Iaeger area", "Iaeger, W.Va."
+_POSTAL_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|of|from|his|her|their|the)\s+$")
+_POSTAL_AFTER_RE = re.compile(r"\s+(?:area|home|residence|community|man|woman|teen|"
+                              r"resident)s?\b|,")
+
+
+def _postal_towns(places: list[PlaceMention], gaz: Gazetteer) -> dict[str, tuple[str, str]]:
+    """The postal towns, unknown to the gazetteer, of the US counties the report names with
+    their state, or whose towns it names ("Waco" ... "in Elm Mott": McLennan County's)."""
+    counties: dict[tuple[str, str], None] = {}  # (ordered: the output must not vary)
+    for p in places:
+        if p.country_code != "US" or not p.admin1 or not p.name:
+            continue
+        if p.kind == "admin2":
+            counties[(p.name, p.admin1)] = None
+        elif p.kind == "city":
+            counties.update(dict.fromkeys(
+                (c, p.admin1) for c in sorted(gaz.town_counties(p.name, p.admin1))))
+    out: dict[str, tuple[str, str]] = {}
+    for county, state in counties:
+        for town in gaz.postal_towns(county, state):
+            if len(town) >= 4 and fold(town) not in NON_PLACE_WORDS and not gaz.candidates(town):
+                out.setdefault(fold(town), (town, state))
+    return out
+
+
+def _postal_mentions(doc: Any, text: str, postal: dict[str, tuple[str, str]],
+                     raws: list[_Raw]) -> list[_Raw]:
+    """Mentions of those towns that NER missed, where the words around make them a place."""
+    out = []
+    for name, _state in sorted(postal.values()):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if any(m.start() < r.end and r.start < m.end() for r in raws) or re.match(
+                    r"\s+(?:Co\.|County|Parish)", text[m.end():]):
+                continue  # ("in Gasconade Co.": the county)
+            if (_POSTAL_BEFORE_RE.search(text[max(0, m.start() - 12):m.start()])
+                    or _POSTAL_AFTER_RE.match(text, m.end())):
+                out.append(_Raw(m.start(), m.end(), name, None, "postal"))
+    return [r for r in out if not _facility(text, r) and not _in_person(r, doc)]
+
+
+def _quarters(out: list[PlaceMention], raws: list[_Raw], ctx: _Context) -> list[PlaceMention]:
+    """One sense per report: when "East Germantown" is a neighbourhood (left unresolved), a
+    bare "Germantown" in the same report is too, unless its state is named."""
+    names = {fold(_DIRECTION_RE.sub("", raw.text)) for raw, p in zip(raws, out, strict=True)
+             if not p.resolved and _DIRECTION_RE.match(raw.text)}
+    return [PlaceMention(text=p.text, span=p.span)
+            if p.kind == "city" and fold(raw.text) in names
+            and not ctx.in_state(p.country_code or "", p.admin1) else p
+            for raw, p in zip(raws, out, strict=True)]
