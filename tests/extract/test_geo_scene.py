@@ -88,8 +88,8 @@ def test_a_town_police_force_is_no_person(nlp):
 def test_a_town_in_a_list_of_agencies_is_not_the_scene(nlp):
     # the county is the scene; the town only lends its police among other agencies
     text = ("A hiker died of a gunshot wound on Sunday in Sauk County, Wisconsin. The Sauk "
-            "County Sheriff's Office, Wisconsin State Patrol, City of Baraboo Police Department "
-            "and the local fire department answered the call.")
+            "County Sheriff's Office, the Baraboo Police Department, the Wisconsin State "
+            "Patrol and a fire crew answered the call.")
     chosen = _chosen(nlp, text)
     assert (chosen.kind, chosen.name) == ("admin2", "Sauk County")
 
