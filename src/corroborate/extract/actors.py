@@ -16,6 +16,12 @@ becomes a perpetrator when its context says so:
                                                                 -> perpetrator
 * charged:  "X were arrested for the killing", "the arrest of X accused of ..."
                                                                 -> suspected_perpetrator
+* involved: "the soldiers involved in the killing", "X suspected of taking part in
+            the bombing" (no copula)                            -> suspected_perpetrator
+
+A role needs a concrete act: leadership or ownership ("a delegation led by X",
+"farms owned by X"), a campaign ("X launched an offensive") and a victim before a
+reduced relative ("killed X in an attack carried out ...") give none.
 
 Besides lexicon groups, organisations are recognised by form: name words before
 an organisation head ("Jacobo Carcomo Command", "6th Infantry Brigade"); in
@@ -37,7 +43,7 @@ import functools
 import json
 import re
 from collections.abc import Container, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
 
@@ -144,6 +150,7 @@ _MOD = (
 _HEAD = (
     r"(?:terrorists|guerr?illas|rebels|gunm[ae]n|subversives|commandos|death\s+squads?"
     r"|soldiers|troops|army|armed\s+forces|air\s+force|militants|insurgents|extremists"
+    r"|(?:security|government|state|police|federal|regime)\s+forces"
     r"|attackers|assailants|assassins|murderers|kidnappers|abductors|bombers|suicide\s+bomber"
     r"|drug\s+traffickers|narco-?terrorists|paramilitaries|militias?|militiamen|sappers"
     r"|mafias?|hit\s?men|jihadists|separatists|gangs|gang\s+members|policemen|police|outlaws"
@@ -177,7 +184,7 @@ _GENERIC = re.compile(
     # "armed terrorist attack": a weak head that modifies a following noun is no actor
     rf"|(?<![\w-])(?:(?:{_MOD})\s+){{1,3}}{_WEAK_HEAD}(?![\w-])(?!\s+(?:attacks?|acts?|actions?"
     r"|operations?|bombings?|incidents?|violence|activit\w+|offensives?|ambush(?:es)?)\b)"
-    rf"|(?<![\w-]){_QUANT}\s+(?:(?:{_MOD})\s+){{0,2}}(?:m[ae]n|individuals|persons|gunm[ae]n)(?![\w-])"
+    rf"|(?<![\w-]){_QUANT}\s+(?:(?:{_MOD})\s+){{0,2}}(?:m[ae]n|individuals|persons|gunm[ae]n|officers|suspects|youths)(?![\w-])"
 )
 # Compound: "terrorists of the FMLN", "members of the Shining Path".
 _OF_GROUP = re.compile(
@@ -394,6 +401,10 @@ _VACT = (
     r"|continu(?:es?|ed)\s+(?:with\s+)?(?:its|their)\s+(?:\w+\s+){0,4}?attacks"
     r"|threaten(?:ed|s)?\s+(?:to\s+(?:kill|murder|attack|bomb|burn|destroy|execute|behead"
     r"|blow\s+up|kidnap|assassinate)\b|(?!to\b)\w+)|intercepted|conducted|mounted|robbed|looted|sacked|opened\s+fire"
+    # "the cartel boss ordered the assassination": the author of the act
+    r"|(?:ordered|masterminded|planned|organi[sz]ed|orchestrated|commissioned)\s+(?:the\s+|an?\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:assassinations?|murders?|killings?|massacres?|attacks?|bombings?"
+    r"|kidnappings?|abductions?)\b"
     r"|(?:tried|attempted|planned)\s+to\s+(?:attack|kill|murder|kidnap|abduct|assassinate"
     r"|bomb|blow\s+up|burn|destroy|seize|storm)"
     r"|used\s+(?:\w+\s+){0,3}?(?:bombs?|explosives?|dynamite|grenades?|rifles?|guns?"
@@ -436,6 +447,9 @@ _SUBJ_MOD = (
     rf"(?:\s+(?!{_SAYING}\b|{_AUX}\b|that\b|and\b)"
     r"[\w'’-]+){1,6}?"
     r"|\s*,\s*(?:who|which)\s[^,.;]{0,60},"
+    # "two men who were waiting at the corner opened fire"
+    r"|\s+who\s+(?:were|was)\s+[a-z]+ing\b[^,.;]{0,40}?"
+    r"(?<!\bwere)(?<!\bwas)(?<!\bbeen)(?<!\bbe)(?<!\bis)(?<!\bare)(?=\s)"
     r"|\s*,\s*(?:the|a|an|using|armed\s+with|wearing|carrying|dressed\s+in)\s[^,.;]{0,60},"
     # "the ELN, Colombia's largest rebel group, attacked ..."
     r"|\s*,\s*[\w-]+['’]s?\s[^,.;]{0,60},)?"
@@ -444,10 +458,12 @@ _SUBJ_MOD = (
 
 # What someone is arrested or charged for: an incident, not a traffic offence.
 _CHARGE = (
-    r"(?:\s+[^.;]{0,50}?)?\s+(?:for|with|in\s+connection\s+with|over|on\s+charges\s+of"
+    r"(?:\s+[^.;]{0,50}?)?\s+(?:for|with|in\s+connection\s+with|over|on\s+charges\s+of|after"
     r"|accused\s+of|suspected\s+of|of\s+(?:being\s+)?(?:involved|implicated)\s+in|in)"
-    r"\s+(?:\w+\s+){0,3}?(?:killings?|killing|murder\w*|assassinat\w*|attack\w*|bomb\w*"
-    r"|kidnap\w*|abduct\w*|massacre\w*|shoot\w*|crimes?|deaths?|slaying\w*|ambush\w*)\b"
+    # "three counts of first-degree murder"
+    r"\s+(?:[\w-]+\s+){0,5}?(?:killings?|killing|murder\w*|assassinat\w*|attack\w*|bomb\w*"
+    r"|kidnap\w*|abduct\w*|massacre\w*|shoot\w*|crimes?|deaths?|slaying\w*|ambush\w*"
+    r"|homicide|manslaughter|assault)\b"
 )
 
 
@@ -462,6 +478,11 @@ _CLAIMED_ACT = (
     r"|attacked|bombed|dynamited|kidnapp?ed|abducted|assassinated|ambushed|blew\s+up|carried\s+out"
     r"|planted|detonated|executed|shot|destroyed|burned)\b"
 )
+
+
+# Nouns for the one who did it: "the gunman", "the shooter".
+_AGENT_WORD = (r"(?:gunm[ae]n|shooters?|attackers?|assailants?|killers?|bombers?|perpetrators?"
+               r"|assassins?|murderers?)")
 
 
 @dataclass(frozen=True)
@@ -530,12 +551,45 @@ _RULES: tuple[_Rule, ...] = (
         r"|behind\s+(?:the|this|these|those|a|an|last)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?"
         r"|killings?|murders?|shootings?|violence|massacres?|blasts?|explosions?|assassinations?"
         r"|kidnappings?|abductions?|crimes?|ambush(?:es)?))"
-        r"|\s+(?:participated|took\s+part)\s+in")),
+        r"|\s+(?:participated|took\s+part)\s+in"
+        # "X was the mastermind of the attack", "X, the direct perpetrator of the murders"
+        r"|(?:\s*,|\s+(?:is|are|was|were)\s+(?:one\s+of\s+)?)\s*(?:the|a|an)\s+(?:[\w-]+\s+)?"
+        r"(?:perpetrators?|masterminds?|(?:intellectual|material)\s+authors?|killers?|murderers?"
+        r"|assassins?|gunm[ae]n|shooters?|bombers?|ringleaders?)(?:\s+(?:of|behind|in)\b|\s*[.;])")),
+    # "the soldiers involved in the killing", "officers accused of ordering the massacre"
+    _Rule("involved_reduced", "accused", right=_R(
+        r"\s*,?\s+(?:(?:allegedly|directly|presumably|reportedly|also)\s+)?(?:involved\s+in"
+        r"|implicated\s+in|accused\s+of|suspected\s+of|responsible\s+for|linked\s+to)"
+        r"\s+(?:having\s+)?(?:(?:participat\w+|tak\w+\s+part)\s+in\s+)?(?:[\w'’-]+\s+){0,3}?"
+        r"(?:killings?|murder\w*|massacr\w*|assassinat\w*|attack\w*|crimes?|bombings?|kidnapp?\w*"
+        r"|abduct\w*|ordering|committing|perpetrating|planning|shooting|execut\w+|ambush\w*"
+        r"|deaths?|slayings?|torture\w*|disappearance)\b")),
     # "five soldiers were arrested for the killing", "the arrest of two men accused of ..."
     _Rule("charged_right", "accused", right=_R(
         rf"(?:\s*,\s*[^,.;]{{0,60}},)?\s*,?\s+(?:who\s+)?(?:is|are|was|were|has\s+been|have\s+been"
         rf"|had\s+been|being)\s+(?:\w+\s+)?(?:arrested|detained|charged|indicted|tried"
+        rf"|taken\s+into\s+custody"
         rf"|prosecuted|convicted|sentenced|jailed|held){_CHARGE}")),
+    # "X was found guilty of murdering", "X is wanted in connection with the shooting"
+    _Rule("convicted_right", "accused", right=_R(
+        r"(?:\s*,\s*[^,.;]{0,60},)?\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)?\s*"
+        r"(?:\w+\s+)?(?:(?:found|pleaded|pled)\s+guilty\s+(?:of|to)|convicted\s+of"
+        r"|(?:being\s+)?(?:wanted|sought)\s+(?:for|in\s+connection\s+with|in|on)|admitted\s+to)"
+        r"\s+(?:[\w-]+\s+){0,4}?(?:killings?|murder\w*|shoot\w*|manslaughter|homicide|assault"
+        r"|attacks?|bombings?|kidnapp?\w*|massacres?|deaths?|crimes?)\b")),
+    # "Jane Roe, 31, faces two counts of murder"
+    _Rule("faces_charges", "accused", right=_R(
+        r"(?:\s*,\s*[^,.;]{0,60},)?"
+        r"(?:\s+(?:has\s+been|was|were|have\s+been)\s+(?:arrested|detained|booked)\s+and)?"
+        r"\s+(?:now\s+|also\s+|both\s+|each\s+)?(?:faces?|(?:is|are)\s+facing"
+        r"|will\s+face)"
+        r"\s+[^.;]{0,40}?\b(?:murder|homicide|manslaughter|killings?|shooting|assault"
+        r"|kidnapping|terrorism)\b")),
+    # "police identified the gunman as X", "the shooter, X, ...": the named actor is he
+    _Rule("identified_agent", "reported_as_fact", left=_L(
+        rf"\b(?:identified|named)\s+(?:the\s+)?(?:[\w-]+\s+)?{_AGENT_WORD}\s+as"
+        rf"|\b{_AGENT_WORD}\s*,?\s+(?:who\s+(?:was|has\s+been)\s+)?(?:identified|named)\s+as"
+        rf"|\bthe\s+(?:[\w-]+\s+)?{_AGENT_WORD}\s*,")),
     _Rule("charged", "accused", left=_L(
         r"\b(?:arrest|arrests|arrested|arresting|detention|detained|indictment|indicted"
         r"|conviction|convicted|trial|prosecution|capture|captured)(?:\s+of)?"),
@@ -545,7 +599,10 @@ _RULES: tuple[_Rule, ...] = (
         # "presumably by X", but "suspected by X" names who suspects
         r"|\b(?:presumably|probably|apparently|supposedly)(?:\s+by)?"
         r"|\bbelieved\s+to\s+(?:be|have\s+been)(?:\s+the\s+work\s+of)?"
-        r"|\bsuspicion\s+(?:falls|fell)\s+on|\bsuspects?\s+(?:that\s+)?")),
+        r"|\bsuspicion\s+(?:falls|fell)\s+on|\bsuspects?\s+(?:that\s+)?"
+        # "the suspect, identified as X"
+        r"|\bsuspects?\s*,?\s+(?:who\s+(?:was|has\s+been)\s+)?(?:identified|named)\s+as"
+        r"|\b(?:identified|named)\s+(?:the\s+)?(?:[\w-]+\s+)?suspects?\s+as")),
     _Rule("suspected_right", "suspected", right=_R(
         r"\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:suspected|believed"
         r"|thought|presumed)")),
@@ -595,11 +652,12 @@ _REDUCED_PASSIVE = re.compile(
     r"^\s+(?:killed|wounded|injured|kidnapp?ed|murdered|shot|captured|seized|hurt|abducted"
     r"|arrested|taken|executed|massacred|tortured|burned|detained|beaten|slain)"
     r"(?:\s+(?:in|by|during|when|while|and|or|at|on|near|after|as|last|yesterday|today|early"
-    r"|this|were|was)\b|\s*[,.;:)]|\s*$)"
+    r"|this|were|was|have|has|had|are|is|inside|outside|include|included)\b|\s*[,.;:)?]|\s*$)"
 )
 # Security forces arresting or seizing are not attacks.
 _STATE_ACTOR = re.compile(r"\b(?:army|armed forces|air force|police|policemen|soldiers|troops"
-                          r"|military|guard)\b")
+                          r"|military|guard|security forces|government forces|state forces"
+                          r"|federal forces|regime forces)\b")
 _LAW_ENFORCEMENT = re.compile(r"\b(?:seized|captured|forced|occupied|arrested|detained|conducted"
                               r"|carried\s+out|launched|staged|raided|hit|struck)\b")
 
@@ -632,6 +690,8 @@ def _role(actor: _Actor, low: str, named: bool) -> tuple[_Rule, re.Match[str]] |
             continue  # "hostages freed by police": a rescue
         if (political or police) and rule.confidence == "reported_as_fact":
             continue  # "the government launched a program": only blame makes it an actor
+        if rule.name == "identified_agent" and (named or not _is_name(actor.values[0])):
+            continue  # "the gunman, police said, ...": only a name restates the gunman
         if rule.name == "attack_modifier" and not named:
             continue  # "terrorist attack" is a characterisation, not a perpetrator
         if rule.name.startswith("active_") and _REDUCED_PASSIVE.match(_MEMBERS.sub("", right)):
@@ -651,6 +711,8 @@ def _role(actor: _Actor, low: str, named: bool) -> tuple[_Rule, re.Match[str]] |
         if m is not None and rule.name == "passive_agent" and _HYPOTHETICAL.search(
                 left[:len(left) - (len(m.string) - m.start())][-40:]):
             continue  # "a bombing that might be carried out by the gangs"
+        if m is not None and _not_an_act(rule.name, m, right, low):
+            continue
         if m is not None and not _off_topic(rule, m, right, low):
             return rule, m
     return None
@@ -658,6 +720,50 @@ def _role(actor: _Actor, low: str, named: bool) -> tuple[_Rule, re.Match[str]] |
 
 _HYPOTHETICAL = re.compile(r"\b(?:could|would|will|might|may|can|should|to)\s+(?:not\s+)?be"
                            r"(?:\s+\w+ly)?\s*$|\bto\s+(?:prevent|avoid|stop|thwart)\b[^.;]*$")
+# "houses owned by X", "a delegation led by X": a participle nearer to "by" than
+# the act verb takes the agent for itself (unless it is an act verb too).
+_LAST_BY = re.compile(r"\b([a-z]+)\s+by\b(?!.*\bby\b)")
+_LEADER = re.compile(r"(?:led|headed|owned|chaired|signed|issued|initiated|uncovered|waged)")
+_LEADS_ACT = re.compile(r"\b(?:attacks?|raids?|operations?|patrols?|troops|units?|squads?"
+                        r"|commandos?|massacres?|ambush(?:es)?|assaults?)\s+(?:\w+\s+)?$")
+# "X launched an offensive / a campaign": a programme, not one incident.
+_NOT_INCIDENT = re.compile(
+    r"^\W*(?:(?:a|an|the|its|their|his|this|that|new|large\w*|major|intense|\w+-?\w*)\s+){0,4}?"
+    r"(?:offensives?|campaigns?|maneuvers?|manoeuvres?|programs?|programmes?|plans?|war|struggle"
+    r"|operations?\s+(?:against|to|in)|investigations?|searches?|raids?\s+against\s+(?:drug|narco)"
+    r"|military\s+(?:offensive|campaign|operations?)|counteroffensive)\b")
+# "killed X in an attack perpetrated by": the verb after an incident noun is a
+# reduced relative of that noun, the actor before it no subject.
+_NOUN_THEN_VERB = re.compile(
+    r"\b(?:attacks?|bombings?|killings?|murders?|massacres?|crimes?|assassinations?|ambush(?:es)?"
+    r"|operations?|actions?|raids?|kidnappings?|explosions?)\s+(?:\w+\s+)?(?:" + _VPP + r")\s*$")
+
+
+def _not_an_act(rule: str, m: re.Match[str], right: str, low: str) -> bool:
+    """Role matches that name no concrete act of the actor (see the patterns above)."""
+    text = m.group()
+    if re.search(r"\n\s*\n", text):
+        return True  # a list of names above a headline: the paragraph ends the clause
+    if rule == "passive_agent":
+        last = _LAST_BY.search(text)
+        if last is None:
+            return False
+        word = last.group(1)
+        if _LEADER.fullmatch(word):
+            return not _LEADS_ACT.search(text[:last.start()])
+        return (re.fullmatch(r"[a-z]{3,}(?:ed|en)", word) is not None
+                and re.fullmatch(_VPP + r"|commanded|ordered|committed", word) is None)
+    if rule in ("active_subject", "active_coordinated"):
+        rest = right[m.end():] if m.string == right else ""
+        if re.search(r"\b(?:launch\w*|carried\s+out|conducted|mounted|staged|began|continu\w*)\s*$",
+                     text) and _NOT_INCIDENT.match(rest):
+            return True
+        return bool(_NOUN_THEN_VERB.search(text))
+    if rule == "claimed_by" and re.search(r"communiqu", text):
+        return not _INCIDENT_CUE.search(low)
+    return False
+
+
 _ACCUSED_OF = re.compile(r"^\s*(?:\[[^\]]{0,80}\]\s*)?,?\s*(?:of|with)\b")
 _INVOLVED = re.compile(r"\b(?:involved|implicated|participated|took\s+part)\b")
 
@@ -695,6 +801,7 @@ def _safe_lower(text: str) -> str:
     return low.translate(_QUOTES)  # '"Shining Path" guerrillas' reads as one phrase
 
 
+@functools.lru_cache(maxsize=8)  # asked several times per report, of the same text
 def _is_all_caps(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.9
@@ -760,7 +867,8 @@ def _responsibility_none(sent_start: int, low: str) -> Iterator[ActorMention]:
 _SOURCE = re.compile(r"\b(?:according\s+to|sources?\s+(?:in|of|from)|spokesm[ae]n\s+for)"
                      r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 # "X and Y", and "the ELN's Domingo Lain Front": a group and its unit share a role
-_COORD = re.compile(r"^\s*(?:,|and|or|as\s+well\s+as|,\s*and|,\s*or|/|['’]s)\s*(?:the\s+)?$")
+_COORD = re.compile(r"^\s*(?:,\s*\d{1,3}\s*)?"  # "Jo Roe, 21, and Al Poe, 24, are accused"
+                    r"(?:,|and|or|as\s+well\s+as|,\s*and|,\s*or|/|['’]s)\s*(?:the\s+)?$")
 
 
 _SAID_AFTER = re.compile(rf"^\s+(?:{_SAYING}|have\s+said|has\s+said)\b")
@@ -1006,12 +1114,48 @@ def extract_actors(doc: Any, *, skip_sentences: Container[int] = ()) -> list[Act
         out.extend(_responsibility_none(start, low))
         persons = [(e.start_char - start, e.end_char - start, e.text)
                    for e in people
-                   if start <= e.start_char < start + len(text)] if not all_caps else []
+                   if start <= e.start_char < start + len(text)
+                   and (not all_caps or _caps_person(e.text))]
         names = [(e.start_char - start, e.end_char - start) for e in names_ents
                  if start <= e.start_char < start + len(text)]
         out.extend(_perpetrators(start, text, low, all_caps, persons, names))
     out.extend(_discourse_suspects(current, out, all_caps))
-    return sorted(set(_named_over_described(out)), key=lambda a: (a.start, a.end, a.slot, a.value))
+    out = _merge_name_variants(_named_over_described(out))
+    return sorted(set(out), key=lambda a: (a.start, a.end, a.slot, a.value))
+
+
+def _is_name(value: str) -> bool:
+    return (canonical_group(value) is None and not _GENERIC.fullmatch(value.lower())
+            and not _SINGULAR.fullmatch(value.lower()))
+
+
+def _merge_name_variants(mentions: list[ActorMention]) -> list[ActorMention]:
+    """"Pablo Escobar Gaviria" and later "Escobar": one person, so one value, the full
+    name a reader needs. A surname shared by two different full names ("John Smith" and
+    "Jim Smith") stays as written: it could be either."""
+    names = sorted({m.value for m in mentions if m.slot in _PERP_SLOTS and _is_name(m.value)})
+    words = {v: frozenset(v.lower().strip(" .").split()) for v in names}
+    full = {}
+    for v in names:
+        longer = sorted((w for w in names if words[v] < words[w]),
+                        key=lambda w: (-len(words[w]), w))
+        if longer and all(words[w] <= words[longer[0]] for w in longer):
+            full[v] = longer[0]
+    return [replace(m, value=full[m.value]) if m.value in full and full[m.value] != m.value
+            else m for m in mentions]
+
+
+# A parser's all-caps name span may run on into the verb ("MCGRATH STATES").
+_SPEECH_VERBS = frozenset(("states", "explains", "adds", "notes", "reports", "declares",
+                           "announces", "claims", "denies", "insists", "warns"))
+
+
+def _caps_person(name: str) -> bool:
+    """In all-caps text the parser's PERSON spans are trusted only as full names:
+    two or more alphabetic words."""
+    words = name.split()
+    return (len(words) >= 2 and all(re.fullmatch(r"[A-Z][A-Z'’.-]*", w) for w in words)
+            and not any(w.lower() in _NOT_NAME or w.lower() in _SPEECH_VERBS for w in words))
 
 
 _SINGULAR = re.compile(
@@ -1095,6 +1239,7 @@ def _discourse_suspects(sentences: list[tuple[int, str, str]], found: list[Actor
     placed = {m.value for m in found if m.slot in _PERP_SLOTS | {"denial"}}
     generic = any(m.slot in _PERP_SLOTS and m.value != "none claimed"
                   and m.value not in lex.kinds and not _STATE_ACTOR.search(m.value)
+                  and not _is_name(m.value)
                   for m in found)
     if not generic:
         return
