@@ -17,14 +17,8 @@ from corroborate.extract.actors import (
     framing_terms,
     sentence_spans,
 )
-from corroborate.extract.nlp import load_nlp
 
 SEEDS = shared_dir() / "seeds"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def _seed(name: str) -> str:

@@ -9,14 +9,8 @@ import pytest
 
 from corroborate.eval.datasets import load_docs, shared_dir
 from corroborate.extract.actors import extract_actors
-from corroborate.extract.nlp import load_nlp
 
 _PERP = {"perpetrator", "suspected_perpetrator", "responsibility"}
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def _perps(nlp, text: str) -> set[tuple[str, str]]:

@@ -6,17 +6,9 @@ and a near-identical one that must not, so a filter that drops everything fails.
 
 from __future__ import annotations
 
-import pytest
-
 from corroborate.extract.actors import extract_actors
-from corroborate.extract.nlp import load_nlp
 
 _PERP = {"perpetrator", "suspected_perpetrator", "responsibility"}
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def _values(nlp, text: str) -> set[str]:

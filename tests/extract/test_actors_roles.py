@@ -7,14 +7,8 @@ from __future__ import annotations
 import pytest
 
 from corroborate.extract.actors import extract_actors
-from corroborate.extract.nlp import load_nlp
 
 _PERP = {"perpetrator", "suspected_perpetrator", "responsibility"}
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def _perps(nlp, text: str) -> set[tuple[str, str]]:
