@@ -395,3 +395,63 @@ def test_days_after_counts_back_from_the_day_before_it(nlp):
             "killed two people near its front desk.")
     result = analyze_dates(nlp(text), published="2013-02-13", report_id="t")
     assert result.event_date == "2013-02-11"
+
+
+def test_planned_month_day_resolves_to_the_coming_year(nlp):
+    # A court date months ahead is next year's, not last year's: it is never the incident.
+    text = ("A man was shot outside a bakery on Tuesday.\n\nThe trial of the suspect is set "
+            "for March 13.")
+    result = analyze_dates(nlp(text), published="2016-09-29", report_id="t")
+    march = next(m for m in result.mentions if m.text.startswith("March"))
+    assert march.value == "2017-03-13"
+    assert result.event_date == "2016-09-27"
+
+
+def test_a_follow_up_dates_its_incident_months_back(nlp):
+    # A charge story naming no day but the shooting's, months before: that day, not the
+    # publication day. A date naming a group ("12 March" Front) is no such day.
+    charged = ("A mother now faces a negligence charge after her toddler fired her pistol.\n\n"
+               "On February 2nd, the woman was watching television when a bullet hit her knee.")
+    result = analyze_dates(nlp(charged), published="2015-04-23", report_id="t")
+    assert result.event_date == "2015-02-02"
+    group = ('A rebel band calling itself the "12 March" Front said it bombed a power line.')
+    result = analyze_dates(nlp(group), published="1989-07-20", report_id="t")
+    assert result.event_date == "1989-07-20"
+    # the day a source reported, months back, is no incident's day either
+    cited = "PARIS AFP IN ENGLISH AT 1200 GMT ON 2 FEBRUARY REPORTS THAT REBELS BURNED A BUS."
+    result = analyze_dates(nlp(cited), published="1989-04-23", report_id="t")
+    assert result.event_date == "1989-04-23"
+
+
+@pytest.mark.parametrize(("text", "published", "want"), [
+    # a later step told with its hour ("identified Monday evening") is still a later step
+    ("The woman wounded outside the market was identified Monday evening by police.\n\n"
+     "Officers were called to the shooting at 9 p.m. Sunday.", "2016-04-19", "2016-04-17"),
+    # a victim may die more than three days after the attack
+    ("The teenager died Saturday at a hospital.\n\nGunmen fired into his car around 10 p.m. "
+     "on May 2 outside a gym.", "2015-05-12", "2015-05-02"),
+    # a court step months after the attack: the report's incident is still the attack
+    ("According to a federal indictment unsealed Tuesday, three men shot two brothers "
+     "outside a gas station on March 4.", "2015-08-05", "2015-03-04"),
+])
+def test_later_step_or_death_days_after_loses_to_the_attack(nlp, text, published, want):
+    result = analyze_dates(nlp(text), published=published, report_id="t")
+    assert result.event_date == want
+
+
+def test_police_release_date_field_dates_the_incident(nlp):
+    # "Date:" over "Location:" is the release's incident field, no page stamp.
+    text = ("Man wounded near a bus stop\n\nDate: Friday, June 9, 2017, 9:40 PM\n\n"
+            "Location: 100 block of Elm Street\n\nOfficers found a man with a gunshot wound.")
+    result = analyze_dates(nlp(text), published="2017-06-11", report_id="t")
+    assert result.event_date == "2017-06-09"
+
+
+def test_a_planned_day_s_sentence_is_not_the_incident_s(nlp):
+    # Places and figures of "talks set for March 13 in Caracas" are not the shooting's.
+    text = ("Three people were shot at a bar on Saturday.\n\nA memorial for the victims is "
+            "set for March 13 at Lincoln Park.")
+    doc = nlp(text)
+    result = analyze_dates(doc, published="2016-03-07", report_id="t")
+    assert _sentence(doc, "A memorial").start_char in result.past_sentences
+    assert _sentence(doc, "Three people").start_char not in result.past_sentences

@@ -126,3 +126,13 @@ def test_three_reports_outvote_an_earlier_odd_report() -> None:
     later = [_report(r, "2015-07-16", "2015-07-16") for r in "bcd"]
     assert build_incident([odd, *later]).event_date == "2015-07-16"
     assert build_incident([odd, *later[:2]]).event_date == "2015-07-15"
+
+
+def test_tied_dates_pass_over_a_day_of_no_violence() -> None:
+    # A page of several stories leads with another story's day ("a bus slid into a ditch
+    # Friday"); the report whose sentence tells the shooting dates the incident.
+    page = "A school bus slid into a ditch on Friday.\n\nMore news."
+    shot = "Police stood guard.\n\nMore.\n\nGunfire hurt two men on Tuesday."
+    inc = build_incident([_told("a", "2015-03-12", "2015-03-06", page, "Friday"),
+                          _told("b", "2015-03-20", "2015-03-10", shot, "Tuesday")])
+    assert inc.event_date == "2015-03-10"

@@ -16,8 +16,10 @@ Stages:
    statement ("police said Friday") or of a later step ("arrested Monday"); a clock time
    or part of day ("10 p.m. Saturday") marks how incidents are told; page stamps ("Posted:
    June 10, 2015 8:12 AM") are no candidates; ``_units`` re-joins sentences that upper-case
-   wire text (or a "p.m." before the day) splits mid-way. Then ``_past_sentences`` flags
-   sentences about older incidents and ``_referenced`` summarises them.
+   wire text (or a "p.m." before the day) splits mid-way. A report dating nothing nearer
+   (a plea, a charge months on) takes the older day it tells (``_older_incident``). Then
+   ``_past_sentences`` flags sentences about older incidents and ``_referenced``
+   summarises them; sentences dated days after the report (plans) are skipped too.
 """
 
 from __future__ import annotations
@@ -169,7 +171,7 @@ def _reported(chain: list[Any], date_start: int) -> bool:
 # "was to begin work Monday", "we'll have more Sunday": plans, not events. ("upcoming" is
 # no cue: "an upcoming junior, was shot Friday" tells a past day.)
 _FUTURE = re.compile(r"\b(?:will|would|is scheduled|are scheduled|set to|plans? to|next|"
-                     r"(?:re)?scheduled for|slated for|"
+                     r"(?:re)?scheduled for|slated for|set for|"
                      r"(?:was|were) (?:due |supposed )?to "
                      r"(?!(?:the|a|an|his|her|their|its|blame)\b))\b|\w['’]ll\b",
                      re.IGNORECASE)
@@ -435,7 +437,7 @@ def _resolve(raw: _Raw, ref: dt.date | None, prior: dt.date | None, sentence: st
     """
     kind = raw.kind
     if kind in {"iso", "mdy", "dmy", "num"}:
-        return _resolve_month_day(raw, ref)
+        return _resolve_month_day(raw, ref, _planned_date(sentence, at))
     if kind == "my":
         return f"{_year4(raw.get('year')):04d}-{_month(raw):02d}", False
     if kind == "year":
@@ -462,7 +464,17 @@ def _resolve(raw: _Raw, ref: dt.date | None, prior: dt.date | None, sentence: st
     return None
 
 
-def _resolve_month_day(raw: _Raw, ref: dt.date | None) -> tuple[str, bool] | None:
+def _next_day(month: int, day: int, ref: dt.date) -> dt.date | None:
+    """The first such month-day from a week before ``ref`` on (a plan looks ahead)."""
+    options = [d for y in (ref.year, ref.year + 1)
+               if (d := _date(y, month, day)) and d >= ref - dt.timedelta(days=7)]
+    return min(options) if options else None
+
+
+def _resolve_month_day(raw: _Raw, ref: dt.date | None, planned: bool = False
+                       ) -> tuple[str, bool] | None:
+    """A full date; a month-day without a year takes the year nearest ``ref``, or for a
+    plan ("the trial is set for March 13") the next such day."""
     month, day = _month(raw), int(raw.get("day") or 0)
     year = _year4(raw.get("year"))
     if year:
@@ -470,7 +482,7 @@ def _resolve_month_day(raw: _Raw, ref: dt.date | None) -> tuple[str, bool] | Non
         return (d.isoformat(), False) if d else None
     if ref is None:
         return (f"XXXX-{month:02d}-{day:02d}", False) if _date(2000, month, day) else None
-    d = _nearest_year(month, day, ref)
+    d = _next_day(month, day, ref) if planned else _nearest_year(month, day, ref)
     return (d.isoformat(), False) if d else None
 
 
@@ -489,6 +501,21 @@ def _future_day(sentence: str, at: int | None) -> bool:
     if cues:
         return not _PAST_VERB.search(sentence[cues[-1].end():at])
     return bool(_FUTURE.search(sentence, at))  # "Saturday, a vigil will be held"
+
+
+# Most characters between a plan's cue and its date ("is set for March 13", "his next court
+# date is a hearing on Jan. 25"): a farther date is another clause's ("there will be
+# justice for whoever ordered the killings of 3 May").
+_PLAN_GAP = 45
+
+
+def _planned_date(sentence: str, at: int | None) -> bool:
+    """True when a plan's cue stands just before the date at offset ``at``."""
+    if at is None:
+        return False
+    cue = max(_FUTURE.finditer(sentence[:at]), key=lambda m: m.end(), default=None)
+    return (cue is not None and at - cue.end() <= _PLAN_GAP
+            and not _PAST_VERB.search(sentence[cue.end():at]))
 
 
 def _resolve_weekday(raw: _Raw, ref: dt.date, sentence: str, at: int | None = None) -> str:
@@ -639,6 +666,15 @@ def _owned_by_thing(doc: Any, mention: DateMention) -> bool:
         root.head)
 
 
+# Days after which a date is much older than its report, and what that costs it.
+_OLD_DAYS = 60
+_OLD_PENALTY = 4.0
+# How far back an older date may still be the incident of a report that dates nothing
+# else (a plea, a trial, a charge months later), and the score it must then reach.
+_FOLLOW_UP_DAYS = 400
+_OLD_FLOOR = 0.5
+
+
 def _event_score(doc: Any, mention: DateMention, unit: tuple[int, int, int],
                  fragments: dict[int, int], ref: dt.date | None) -> float:
     """Higher for dates attached to violent events in early sentences; lower for statements.
@@ -672,8 +708,8 @@ def _event_score(doc: Any, mention: DateMention, unit: tuple[int, int, int],
         d = dt.date.fromisoformat(mention.value)
         if d > ref + dt.timedelta(days=1) or (d > ref and future):
             score -= 4.0  # a date after the report is a plan, not the incident
-        elif (ref - d).days > 60:
-            score -= 4.0  # much older than the report: a referenced incident
+        elif (ref - d).days > _OLD_DAYS:
+            score -= _OLD_PENALTY  # much older than the report: a referenced incident
     return score
 
 
@@ -690,7 +726,7 @@ _FOLLOW_UP = frozenset({
     "struggle", "attend", "remember", "gather", "bury", "speak", "ask", "seek", "testify",
     "convict", "lower", "meet", "visit", "investigate", "name", "face",
     "return", "issue", "reopen", "close", "dismiss", "order", "book", "jail", "surrender",
-    "rally", "march", "honor", "discuss", "raise", "expect", "plan"})
+    "rally", "march", "honor", "discuss", "raise", "expect", "plan", "sign", "unseal"})
 
 
 def _follow_up(chain: list[Any]) -> bool:
@@ -758,9 +794,21 @@ _META_BEFORE = re.compile(
 _CLOCK_AFTER = re.compile(r"^,?\s*\d{1,2}:\d\d")
 
 
+# A police release's fields: "Date: Tuesday, May 2, 2017, 10:55 PM" over "Location: ...".
+_FIELD_DATE = re.compile(r"(?:^|\n)\s*date(?:\s*/\s*time)?\s*:\s*$", re.IGNORECASE)
+_FIELD_PLACE = re.compile(r"^[^\n]*\n+\s*(?:location|address|place)\s*:", re.IGNORECASE)
+
+
+def _release_field(text: str, mention: DateMention) -> bool:
+    """The date field of a police release, followed by its location field: the incident's."""
+    return bool(_FIELD_DATE.search(text[max(0, mention.start - 20):mention.start])
+                and _FIELD_PLACE.match(text[mention.end:mention.end + 120]))
+
+
 def _furniture(text: str, mention: DateMention) -> bool:
     """A full date that stamps the page (posting, update, tweet), not an event."""
-    if mention.relative or not re.search(r"(?:19|20)\d\d", mention.text):
+    if mention.relative or not re.search(r"(?:19|20)\d\d", mention.text) or _release_field(
+            text, mention):
         return False
     line_start = text.rfind("\n", 0, mention.start) + 1
     line_end = text.find("\n", mention.end)
@@ -776,7 +824,7 @@ def _choose_event(doc: Any, mentions: list[DateMention], dateline: _Raw | None,
     text = doc_text(doc)
     candidates = [m for m in mentions if len(m.value) == 10
                   and not (dateline and m.start == dateline.start)
-                  and not _furniture(text, m)]
+                  and not _furniture(text, m) and not _names_group(text, m)]
     if not candidates:
         return None
 
@@ -790,7 +838,44 @@ def _choose_event(doc: Any, mentions: list[DateMention], dateline: _Raw | None,
               for m in candidates]
     scored = _prefer_attack(doc, scored, unit_of, fragments)
     best = max(scored, key=lambda t: (t[0], t[1]))
-    return best[2] if best[0] > -1.0 else None
+    return best[2] if best[0] > -1.0 else _older_incident(doc, scored, ref, fragments)
+
+
+# A date that names a group: the "9 May" forces, the April 19 Movement.
+_GROUP_AFTER = re.compile(r"^\s+(?:movement|group|front|command|commandos?|brigades?)\b",
+                          re.IGNORECASE)
+
+
+def _names_group(text: str, mention: DateMention) -> bool:
+    """The date is a name: quoted on its own, or followed by a group's noun."""
+    quoted = (text[max(0, mention.start - 1):mention.start] in {'"', "“"}
+              and text[mention.end:mention.end + 1] in {'"', "”"})
+    return quoted or bool(_GROUP_AFTER.match(text[mention.end:mention.end + 20]))
+
+
+# A reporting verb right after the date: "(a radio) on 13 December reports that ...".
+_SAID_AFTER = re.compile(r"^\W*(?:reports?|reported|said|says|announced|stated)\b",
+                         re.IGNORECASE)
+
+
+def _older_incident(doc: Any, scored: list[_Scored], ref: dt.date | None,
+                    fragments: dict[int, int]) -> DateMention | None:
+    """A stated day months before the report, when the report dates nothing nearer.
+
+    A report on a charge, a plea or a trial ("On February 2nd, a bullet hit her calf")
+    may name only the incident's day, long before. It stands when it would be a good
+    candidate but for its age; otherwise the publication day is the best guess left. A
+    day something was said or reported ("radio reported on 13 December") is no incident's.
+    """
+    if ref is None:
+        return None
+    old = [(score + _OLD_PENALTY, neg_start, m) for score, neg_start, m in scored
+           if not m.relative and not m.value.startswith("X")
+           and _OLD_DAYS < (ref - dt.date.fromisoformat(m.value)).days <= _FOLLOW_UP_DAYS
+           and not _reported(_governors(doc, m.start, m.end, 6, fragments), m.start)
+           and not _SAID_AFTER.match(doc_text(doc)[m.end:m.end + 20])]
+    best = max(old, key=lambda t: (t[0], t[1]), default=None)
+    return best[2] if best is not None and best[0] >= _OLD_FLOOR else None
 
 
 # A victim who dies later: "died Friday after being shot Thursday". The incident is the
@@ -858,9 +943,14 @@ def _tells_attack(doc: Any, unit: tuple[int, int, int]) -> bool:
     return "attack" in kinds and "death" not in kinds
 
 
+# Days after an attack within which a death or a later step is its consequence (a victim
+# may die a week or two later); a finding comes soon after or is its own incident.
+_LATER_WINDOW = {"death": 14, "follow": 400, "found": 3}
+
+
 def _prefer_attack(doc: Any, scored: list[_Scored], unit_of: Any,
                    fragments: dict[int, int]) -> list[_Scored]:
-    """Demote a death day when the report dates the attack a few days earlier.
+    """Demote a death or a later step's day when the report dates the attack days earlier.
 
     "died Friday after being shot Thursday", or "He died Monday. The shooting happened
     Sunday.": the victim's death is a consequence, the incident is the attack. A day told
@@ -868,10 +958,12 @@ def _prefer_attack(doc: Any, scored: list[_Scored], unit_of: Any,
     victim is found gives way only to a day told as an attack ("found shot Tuesday
     morning" / "shots were heard Monday at about 9 p.m."): an hour alone may be the
     last sign of life ("a neighbour last saw her at 6 p.m. Saturday"), and a finding is the
-    incident's day for lack of a better one.
+    incident's day for lack of a better one. A later step ("was identified Monday
+    evening", "remained in critical condition Monday") gives way like a death.
     """
-    kinds = {m.start: _clause_kind(_governors(doc, m.start, m.end, 6, fragments))
-             for _, _, m in scored}
+    chains = {m.start: _governors(doc, m.start, m.end, 6, fragments) for _, _, m in scored}
+    kinds = {start: _clause_kind(chain) or ("follow" if _follow_up(chain) else None)
+             for start, chain in chains.items()}
     told = {m.start: _tells_attack(doc, unit_of(m)) for _, _, m in scored}
     attacks = [m.value for _, _, m in scored if kinds[m.start] == "attack" or (
         kinds[m.start] is None and (told[m.start] or _clocked(doc_text(doc), m)))]
@@ -879,8 +971,10 @@ def _prefer_attack(doc: Any, scored: list[_Scored], unit_of: Any,
               if kinds[m.start] == "attack" or (kinds[m.start] is None and told[m.start])]
     out: list[_Scored] = []
     for score, neg_start, m in scored:
-        earlier = {"death": attacks, "found": strict}.get(kinds[m.start] or "", [])
-        if any(0 < (_days_after(m.value, a) or 0) <= 3 for a in earlier):
+        earlier = {"death": attacks, "follow": attacks, "found": strict}.get(
+            kinds[m.start] or "", [])
+        window = _LATER_WINDOW.get(kinds[m.start] or "", 0)
+        if any(0 < (_days_after(m.value, a) or 0) <= window for a in earlier):
             score -= 5.0
         out.append((score, neg_start, m))
     return out
@@ -956,6 +1050,19 @@ def _past_sentences(doc: Any, mentions: list[DateMention], event: DateMention | 
         else:
             current = None
     return past
+
+
+def _planned_sentences(mentions: list[DateMention], event: DateMention | None,
+                       ref: dt.date | None) -> frozenset[int]:
+    """Sentences dated days after the report: plans ("talks scheduled for 20 November in
+    Caracas"), not the incident; their places and figures are not its own. (A day after
+    may be the time zone of a late-night report.)"""
+    if ref is None:
+        return frozenset()
+    return frozenset(m.sent_start for m in mentions
+                     if len(m.value) == 10 and not m.value.startswith("X")
+                     and dt.date.fromisoformat(m.value) > ref + dt.timedelta(days=1)
+                     and not (event and m.sent_start == event.sent_start))
 
 
 def _continues(sent: Any, block: set[str]) -> bool:
@@ -1044,7 +1151,8 @@ def analyze_dates(doc: Any, *, published: str | None, report_id: str) -> DateAna
     return DateAnalysis(
         reference_date=ref.isoformat() if ref else None, reference_basis=basis,
         event_date=event_date, event_date_basis=event_basis, event_span=span,
-        mentions=tuple(mentions), past_sentences=frozenset(past),
+        mentions=tuple(mentions), past_sentences=frozenset(past) | _planned_sentences(
+            mentions, event, ref),
         referenced=tuple(_referenced(doc, past, report_id)))
 
 

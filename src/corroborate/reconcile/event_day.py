@@ -73,11 +73,38 @@ def _paragraph(claim: Claim, text: str) -> int:
     return text.count("\n\n", 0, claim.span[0])
 
 
-def claim_rank(claim: Claim, text: str) -> tuple[bool, bool, int, int]:
-    """Lower is a surer incident date: no later-step wording, told with a time of day,
-    earlier paragraph, earlier in the text."""
-    return (_later_step(claim, text), not _clocked(claim, text), _paragraph(claim, text),
-            claim.span[0])
+# A sentence ends at a full stop before a capital, or at a line break; not at "p.m.
+# Friday", "St. Louis" or an initial.
+_SENTENCE_END = re.compile(r"(?<![ap]\.m)(?<!\bS[tr])(?<!\b[A-Z])[.!?](?=\s+[A-Z\"“(])|\n")
+
+
+def _sentence(claim: Claim, text: str) -> str:
+    """The sentence holding the claim's date."""
+    start, end = claim.span
+    ends_before = list(_SENTENCE_END.finditer(text, max(0, start - 300), start))
+    after = _SENTENCE_END.search(text, end)
+    return text[ends_before[-1].end() if ends_before else max(0, start - 300):
+                after.start() if after else end + 300]
+
+
+# Words of violence or its toll, wider than ``_ATTACK``: any of them makes the sentence
+# tell a violent incident.
+_HARM = re.compile(r"\b(?:shot|shoot\w*|gun\w*|stabb\w*|attack\w*|fired|kill\w*|wound\w*|"
+                   r"injur\w*|dead|death|died|homicide|murder\w*|slay\w*|slain|bod(?:y|ies))\b",
+                   re.IGNORECASE)
+
+
+def _names_no_attack(claim: Claim, text: str) -> bool:
+    """The date's sentence names no attack: on a page of several stories ("A boy was hit
+    by a car Friday.") it is another story's day."""
+    return not _HARM.search(_sentence(claim, text))
+
+
+def claim_rank(claim: Claim, text: str) -> tuple[bool, bool, bool, int, int]:
+    """Lower is a surer incident date: no later-step wording, told with a time of day, an
+    attack named in its sentence, earlier paragraph, earlier in the text."""
+    return (_later_step(claim, text), not _clocked(claim, text), _names_no_attack(claim, text),
+            _paragraph(claim, text), claim.span[0])
 
 
 def break_tie(fact: Fact, texts: Mapping[str, str]) -> str | None:
@@ -125,4 +152,3 @@ def outvoting_late_day(claims: Sequence[Claim], first_published: str) -> str | N
     top, day = max(late, key=lambda t: (t[0], t[1]))
     early = max((len(s) for v, s in support.items() if v <= first_published), default=0)
     return day if top >= _OUTVOTING and top > early else None
-
