@@ -49,7 +49,7 @@ from typing import Any
 
 from corroborate.extract.nlp import doc_text
 
-RULE_VERSION = "v3"
+RULE_VERSION = "v4"  # v4: a role needs a concrete act; a surname is its full name
 
 
 @dataclass(frozen=True)
