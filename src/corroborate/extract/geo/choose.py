@@ -93,10 +93,10 @@ _ADDRESS_BEFORE_RE = re.compile(
     r"(?:\s+[NSEW][EW]?\.?)?(?:,\s*|\s+in\s+)$")
 
 # What follows a dateline's place: "GAINESVILLE, Fla. -", "DALLAS (AP) --", "KATY, Texas (AP)
-# -", "SAN SALVADOR, 3 JAN 90".
+# -", "SAN SALVADOR, 3 JAN 90", "PARIS (FRANCE), 16 NOV 89".
 _DATELINE_AFTER_RE = re.compile(
     r"(?:,\s*[A-Z][a-z]{0,4}\.(?:\s?[A-Z]\.)?|,?\s*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][a-z]+)?\s*)?"
-    r"(?:\([^)\n]{1,30}\)\s*)?[-–—]|[ ,]+\d{1,2} [A-Z]{3} \d{2})")
+    r"(?:\([^)\n]{1,30}\)\s*)?[-–—]|(?:\s*\([A-Z][A-Z ]{1,30}\))?[ ,]+\d{1,2} [A-Z]{3} \d{2})")
 
 _APPOSITION_RE = re.compile(r",\s*")
 

@@ -9,12 +9,14 @@ states and their abbreviations, and the "City, State" / "City, central Country" 
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from corroborate.errors import ModelNotAvailable
 from corroborate.extract.geo.gazetteer import Gazetteer, fold, name_key, strip_admin_suffix
 from corroborate.extract.geo.lexicon import (
     CITY_PART_WORDS,
@@ -24,7 +26,7 @@ from corroborate.extract.geo.lexicon import (
     US_POSTAL,
     US_STATE_ABBREVIATIONS,
 )
-from corroborate.extract.nlp import doc_text
+from corroborate.extract.nlp import doc_text, load_nlp
 from corroborate.records import PlaceMention
 
 _WORD = r"[A-Z][\w'’.\-]*"
@@ -83,7 +85,7 @@ _NOT_NAME_START = frozenset({"in", "at", "near", "of", "from", "to", "the", "a",
 _DATELINE_RE = re.compile(
     r"(?:^|(?<=[^A-Z]))([A-Z][A-Z'.\-]+(?:\s[A-Z][A-Z'.\-]+){0,3})"
     r"(?:,\s*([A-Z][A-Za-z]{0,4}\.(?:\s?[A-Z][a-z]?\.)?|[A-Z]{2}\b|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))?"
-    r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:[-–—]{1,2}\s|[-–—]{1,2}(?=[A-Z])|,\s*\d{1,2}\s[A-Z]{3}\s\d{2})"
+    r"\s*(?:\(([^)\n]{1,40})\)\s*)?(?:[-–—]{1,2}\s|[-–—]{1,2}(?=[A-Z])|,\s*\d{1,2}\s[A-Z]{3}\s\d{2})"
 )
 # "CBS Chicago(STMW) —", "Dallas (AP) -": a title-case dateline with a wire tag.
 _TAG_DATELINE_RE = re.compile(
@@ -98,7 +100,7 @@ class _Raw:
     end: int
     text: str
     hint: str | None  # "admin1", "county" or None
-    source: str  # "ner", "dateline", "admin", "cityof", "locative"
+    source: str  # "ner", "dateline", "tag" (its country), "admin", "cityof", "locative"...
 
 
 def _is_upper_doc(text: str) -> bool:
@@ -132,10 +134,44 @@ def _raw_mentions(doc: Any, gaz: Gazetteer, upper: bool) -> list[_Raw]:
             raws.append(_ner_raw(ent))
     raws += _locative_mentions(text, gaz)
     raws += _agency_mentions(text, gaz)
-    raws = [r for r in raws if r.source in ("admin", "dateline") or not _facility(text, r)]
+    if upper:
+        raws = [r for r in raws if not _ordinary_word(r, gaz)]
+    raws = [r for r in raws if r.source in ("admin", "dateline", "tag") or not _facility(text, r)]
     raws = [t for r in raws if (t := _one_line(r)) is not None]
-    raws = [r for r in raws if r.source in ("admin", "dateline") or not _in_person(r, doc)]
+    raws = [r for r in raws if r.source in ("admin", "dateline", "tag") or not _in_person(r, doc)]
     return _dedupe(_drop_non_places(raws, text, _surnames(doc)))
+
+
+# Parts of speech whose words are ordinary English, never a town's own name
+_WORD_CLASSES = ("adj", "adv", "verb")
+
+
+@functools.lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """Adjectives, adverbs and verbs of the spaCy lemmatizer's WordNet index ("many",
+    "advance", "liberal"), plus its stop words. Nouns are left out: the index lists cities
+    ("lima", "bogota") among them."""
+    try:
+        nlp = load_nlp()
+    except ModelNotAvailable:
+        return frozenset()
+    words: set[str] = set(nlp.Defaults.stop_words)
+    if "lemmatizer" in nlp.pipe_names:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index", {})
+        for pos in _WORD_CLASSES:
+            words.update(index.get(pos, ()))
+    return frozenset(words)
+
+
+def _ordinary_word(raw: _Raw, gaz: Gazetteer) -> bool:
+    """In all-caps text "OF MANY", "IN ADVANCE", "THE SUPREME" look like places to the
+    preposition scan; a single ordinary word found that way is no town unless a big one
+    (a world city keeps its name: "IN MOBILE" is more likely Alabama's than an adjective)."""
+    if raw.source not in ("locative", "cityof", "part") or " " in raw.text.strip():
+        return False
+    if fold(raw.text) not in _english_words():
+        return False
+    return all(gaz._index.pop[r] < 100_000 for r in gaz.candidates(raw.text))
 
 
 _CO_RE = re.compile(rf"(?<![\w])({_NAME})\s+Co\.(?!\w)")
@@ -212,7 +248,7 @@ def _drop_non_places(raws: list[_Raw], text: str, surnames: frozenset[str]) -> l
     ("Weatherford, Texas")."""
     out = []
     for r in raws:
-        if r.source not in ("admin", "dateline") and (
+        if r.source not in ("admin", "dateline", "tag") and (
                 _BLOCK_OF_RE.search(text[max(0, r.start - 20):r.start]) or _natural_feature(r, text)
                 or (fold(r.text) in surnames and not re.match(r",\s*[A-Z]", text[r.end:]))):
             continue
@@ -338,6 +374,10 @@ def _datelines(text: str, gaz: Gazetteer) -> list[_Raw]:
                 out.append(_Raw(start + cut, start + len(name), name[cut:], None, "dateline"))
                 if m.group(2):
                     out.append(_Raw(m.start(2), m.end(2), m.group(2), "admin1", "dateline"))
+                elif m.group(3) and any(p.kind == "country" for p in gaz.lookup(m.group(3))[:1]):
+                    # "SAN JOSE (COSTA RICA), 9 MAR 90 --": the wire names the country (context
+                    # for the dateline only: a report filed abroad is often about elsewhere)
+                    out.append(_Raw(m.start(3), m.end(3), m.group(3), None, "tag"))
                 return out
         if _ap_state(m.group(2)) and fold(name) not in NON_PLACE_WORDS and len(name) >= 3:
             # "BENTON TOWNSHIP, Mich. —": a town too small for the gazetteer, in its state
@@ -372,7 +412,7 @@ def _locative_mentions(text: str, gaz: Gazetteer) -> list[_Raw]:
 
 def _dedupe(raws: list[_Raw]) -> list[_Raw]:
     """Keep the most informative of overlapping mentions (admin phrase > dateline > NER)."""
-    rank = {"admin": 0, "dateline": 1, "citystate": 2, "cityof": 2, "part": 2, "ner": 3,
+    rank = {"admin": 0, "dateline": 1, "tag": 5, "citystate": 2, "cityof": 2, "part": 2, "ner": 3,
             "locative": 4, "postal": 4}
     kept: list[_Raw] = []
     for r in sorted(raws, key=lambda r: (rank[r.source], -(r.end - r.start), r.start)):
@@ -390,6 +430,8 @@ class _Context:
     # folded name -> (name, US state): postal towns the gazetteer lacks of the counties the
     # report names ("McDowell County" ... "near Iaeger")
     postal: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # another country is named at least as often as the US, and no US state is
+    foreign: bool = False
 
     def in_state(self, cc: str, admin1: str | None) -> float:
         return self.states.get((cc, fold(admin1 or "")), 0) if admin1 else 0
@@ -427,9 +469,15 @@ def _context(doc: Any, raws: list[_Raw], gaz: Gazetteer) -> _Context:
         if len(county_states) == 1:
             states[("US", fold(county_states[0]))] += 1
         elif r.hint != "county":
-            for p in gaz.lookup(r.text, kind="admin1")[:3]:
-                if fold(p.name or "") == strip_admin_suffix(fold(r.text)):
-                    states[(p.country_code or "", fold(p.name or ""))] += 1
+            found = [p for p in gaz.lookup(r.text, kind="admin1")[:3]
+                     if fold(p.name or "") == strip_admin_suffix(fold(r.text))]
+            for p in found:
+                states[(p.country_code or "", fold(p.name or ""))] += 1
+            if (r.hint == "admin1" and r.source == "admin" and len(found) == 1
+                    and not r.text.endswith("Department")):
+                # "ANTIOQUIA DEPARTMENT": a province written as one names its country (but
+                # "the Salinas Department tip line" is a police force)
+                countries[found[0].country_code or ""] += 1
     if _CALL_SIGN_RE.search(text[:600]):
         countries["US"] += 1  # "Savannah (WSAV) –": a US station's dateline
     us_like = countries.get("US", 0) > 0 or not countries
@@ -482,6 +530,8 @@ def _score(gaz: Gazetteer, row: int, ctx: _Context, near: PlaceMention | None,
         # a report naming a US state or county and no other country: "shot in Florence" is
         # a US town, not Tuscany (a world city like London keeps its meaning)
         score -= 2.5
+    if _small_us_town_abroad(gaz, row, ctx):
+        score -= 2.5
     if near is not None:
         if near.kind == "country" and near.country_code == cc:
             score += 6
@@ -489,6 +539,14 @@ def _score(gaz: Gazetteer, row: int, ctx: _Context, near: PlaceMention | None,
                 near.name or ""):
             score += 8
     return score
+
+
+def _small_us_town_abroad(gaz: Gazetteer, row: int, ctx: _Context) -> bool:
+    """A US town of modest size, in a report about another country that names no US state:
+    "ESCALON" in San Salvador is a neighbourhood there, not the Californian town."""
+    index = gaz._index
+    return (ctx.foreign and index.cc[row] == "US" and index.kind[row] == "city"
+            and index.pop[row] < 100_000 and not ctx.in_state("US", index.admin1[row]))
 
 
 def _far_namesake(gaz: Gazetteer, row: int, ctx: _Context) -> bool:
@@ -539,11 +597,25 @@ def _resolve(raw: _Raw, gaz: Gazetteer, ctx: _Context, near: PlaceMention | None
         town = ctx.postal.get(fold(raw.text))
         state = gaz.admin1_of(town[1], "US") if town else None
         return _unlisted_town(raw, state) if state else PlaceMention(text=raw.text, span=span)
-    best = max(rows, key=lambda r: (_score(gaz, r, ctx, near, key), -r))
+    # a dateline with no state names a city the wire expects readers to know: "LIMA, 16 JAN
+    # 90 --" is Peru's capital even when the report mentions the U.S. embassy there
+    known = raw.source == "dateline" and near is None
+    if known:
+        # a dateline names a city, not its namesake province ("SAN JOSE" of Costa Rica)
+        towns = {gaz._index.cc[r] for r in rows if gaz._index.kind[r] == "city"}
+        rows = [r for r in rows if gaz._index.kind[r] != "admin1" or gaz._index.cc[r] not in towns]
+    best = max(rows, key=lambda r: (_score(gaz, r, ctx, near, key)
+                                    + (3.0 if known and _world_city(gaz, r, key) else 0.0), -r))
     if near is None and _far_namesake(gaz, best, ctx):
         return PlaceMention(text=raw.text, span=span)
     found = _written_name(gaz.mention(best, raw.text, span), key)
     return _postal_namesake(found, raw, gaz, ctx) or found
+
+
+def _world_city(gaz: Gazetteer, row: int, key: str) -> bool:
+    index = gaz._index
+    return (index.kind[row] == "city" and index.pop[row] >= 1_000_000
+            and name_key(index.name[row]) == key)
 
 
 def _postal_namesake(p: PlaceMention, raw: _Raw, gaz: Gazetteer, ctx: _Context
@@ -620,6 +692,8 @@ def _plausible_scan(gaz: Gazetteer, row: int, ctx: _Context, key: str, *,
         return False  # alternate names are too noisy without NER's judgement
     if index.kind[row] == "country":
         return True
+    if _small_us_town_abroad(gaz, row, ctx):
+        return False
     if ctx.countries.get(index.cc[row]):
         return True
     if index.pop[row] >= 100_000:
@@ -653,10 +727,25 @@ def _home(raws: list[_Raw], gaz: Gazetteer, ctx: _Context) -> None:
     for raw in raws:
         if raw.source == "dateline" and raw.hint is None:
             p = _resolve(raw, gaz, ctx, None)
+            if name_key(p.name or "") != name_key(raw.text):
+                continue  # under another name: a guess ("ON CAM" is no Camiri, Bolivia)
             if p.country_code:
                 ctx.countries[p.country_code] += 1
             if p.admin1 and p.kind == "city":
                 ctx.states[(p.country_code or "", fold(p.admin1))] += 1
+    # a report filed from San Salvador is no US local news, whatever else it names
+    ctx.us_like = ctx.countries.get("US", 0) > 0 or not ctx.countries
+    ctx.foreign = _foreign(ctx)
+
+
+def _foreign(ctx: _Context) -> bool:
+    """A report about another country ("BOGOTA ... THE U.S. EMBASSY"): no US state named,
+    and some other country named at least as often as the US."""
+    if any(cc == "US" for cc, _ in ctx.states):
+        return False
+    # (a province's bare name is no evidence: "Toledo" is also a district of Belize)
+    most = max((w for cc, w in ctx.countries.items() if cc != "US"), default=0.0)
+    return most >= max(1.0, ctx.countries.get("US", 0))
 
 
 def geocode_doc(doc: Any, *, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
@@ -667,6 +756,7 @@ def geocode_doc(doc: Any, *, gazetteer: Gazetteer | None = None) -> list[PlaceMe
     raws = _raw_mentions(doc, gaz, upper)
     ctx = _context(doc, raws, gaz)
     _home(raws, gaz, ctx)
+    raws = [r for r in raws if r.source != "tag"]
     first = _resolve_all(text, raws, gaz, ctx)
     ctx.postal = _postal_towns(first, gaz)
     if ctx.postal:
