@@ -410,6 +410,39 @@ def _page_stamp(text: str, raws: list[_Raw]) -> dt.date | None:
     return min(stamps, default=None)
 
 
+# What may stand beside a date on a page's own date line ("MARCH 8, 2019 9:15PM",
+# "POSTED: 0915 GMT (1715 HKT), March 8, 2019", "Updated 3/8/2019 4:20 PM", "Mar 8, 2019 |
+# 7:02am"): stamp words, weekdays, clock times and time zones, nothing that tells news.
+_LINE_FURNITURE = re.compile(
+    r"(?:posted|updated|published|last|first|modified|on|at|date|time|[ap]\.?m\.?"
+    r"|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?"
+    r"|gmt|utc|[ecmp][sd]?t|bst|cet|cest|eet|ist|hkt|jst|aest|aedt|sast|msk|wib"
+    r"|\d{1,2}(?:[:.]\s?\d\d){1,2}(?:[ap]\.?m\.?)?|\d{1,2}[ap]\.?m\.?|\d{4})",
+    re.IGNORECASE)
+_LINE_SPLIT = re.compile(r"[\s,|•·()\[\]/–—-]+")
+
+
+def _date_line(text: str, raw: _Raw) -> bool:
+    """True when the line holding ``raw`` holds nothing but the date and page furniture."""
+    start = text.rfind("\n", 0, raw.start) + 1
+    end = text.find("\n", raw.end)
+    rest = text[start:raw.start] + " " + text[raw.end:end if end >= 0 else len(text)]
+    return all(_LINE_FURNITURE.fullmatch(tok.rstrip(":")) for tok in _LINE_SPLIT.split(rest)
+               if tok.rstrip(":"))
+
+
+def page_date(text: str) -> str | None:
+    """The date a page stamps at its top, for reports that come with no metadata date.
+
+    A stamp ("Posted: May 3, 2019") or a line holding only a full date and clock
+    furniture, within the first few lines; the earliest such date.
+    """
+    raws = [r for r in _scan(text[:_STAMP_ZONE]) if r.start < _STAMP_ZONE]
+    stamps = [d for r in raws if (d := _explicit(r)) and (
+        _STAMP.search(text[max(0, r.start - 40):r.start]) or _date_line(text, r))]
+    return min(stamps).isoformat() if stamps else None
+
+
 def _reference(text: str, raws: list[_Raw], published: str | None
                ) -> tuple[dt.date | None, str | None]:
     pub = _parse_published(published)

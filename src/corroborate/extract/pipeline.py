@@ -243,16 +243,18 @@ class Pipeline:
         return report, None
 
     def analyse_doc(self, report: Report, doc: Any) -> ReportAnalysis:
-        from corroborate.extract.dates import date_from_url
+        from corroborate.extract.dates import date_from_url, page_date
 
         published = _iso(report.published)
         diagnostics = []
         if report.published and published is None:
             diagnostics.append(Diagnostic("bad_date", report.id,
                                           f"published {report.published!r} is not a date; ignored"))
-        # Many news URLs carry the publication date (/2016/01/27/): the next best anchor.
+        # Many news URLs carry the publication date (/2016/01/27/), and many pages stamp
+        # it at their top ("Posted: May 3, 2019"): the next best anchors.
         ctx = ReportContext(report=report, doc=doc,
-                            published=published or date_from_url(report.url),
+                            published=published or date_from_url(report.url)
+                            or page_date(doc.text),
                             diagnostics=diagnostics)
         for stage in self.stages:
             stage.func(ctx)
