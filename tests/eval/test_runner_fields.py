@@ -23,7 +23,7 @@ def _incident(iid: str, reports: tuple[str, ...], killed: int, injured: int,
         claim = Claim(slot="responsibility", value=perpetrator, report=reports[0], span=(0, 5),
                       qualifier="claimed")
         facts["responsibility"] = Fact(slot="responsibility", status="single_source",
-                                       best=perpetrator, claims=(claim,))
+                                       best=perpetrator, claims=(claim,), values=(perpetrator,))
     return Incident(id=iid, reports=reports, event_date="2024-01-03",
                     place=Place(name="Kerman", country_code="IR"), facts=facts)
 

@@ -196,10 +196,12 @@ def _incident_perpetrator_hits(incident: Any, gold: Any) -> tuple[int, int, int]
     from corroborate.eval.actors_eval import PERP_SLOTS, gold_entities, match, predictions
     from corroborate.extract.actors import ActorMention
 
-    mentions = [ActorMention(slot=slot, value=str(c.value), confidence=c.qualifier,
-                             start=c.span[0], end=c.span[1], sent_start=c.span[0])
-                for slot in PERP_SLOTS if slot in incident.facts
-                for c in incident.facts[slot].claims]
+    # The incident's reconciled values (``Fact.values``: name variants given once), each
+    # with the qualifier of its first claim.
+    mentions = [ActorMention(slot=slot, value=str(v), confidence=fact.claims[0].qualifier,
+                             start=0, end=0, sent_start=0)
+                for slot in PERP_SLOTS if (fact := incident.facts.get(slot)) is not None
+                for v in fact.values]
     preds, golds = predictions(mentions), gold_entities([gold])
     return len(match(preds, golds)), len(preds), len(golds)
 

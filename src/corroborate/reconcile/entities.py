@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 
 from corroborate.records import Entity, ReportAnalysis
 
-RULE = "corroborate.entities.union_find.v1"
+RULE = "corroborate.entities.union_find.v2"
 
 _GENERIC_TAIL = re.compile(
     r"\s+(militants?|fighters?|group|forces?|organi[sz]ation|movement|rebels?|members?|"
@@ -110,6 +110,26 @@ def _persons_linked(a: _Name, b: _Name) -> bool:
     return _similar_surname(a.last, b.last)
 
 
+def _compatible_first(a: str, b: str) -> bool:
+    """"Qassem" / "Qasem" and "J" / "Jimmy" may be one person's first name; "Henry" /
+    "Chericia" are two people."""
+    return a[:1] == b[:1] and (len(a) == 1 or len(b) == 1 or _similar_surname(a, b))
+
+
+def _ambiguous_surnames(names: list[_Name], group: list[int]) -> set[int]:
+    """Bare surnames ("Brown") that two people of the reports carry ("Henry Brown" and
+    his mother "Chericia Brown"): linking them to either would merge the two."""
+    out = set()
+    for i in group:
+        if names[i].first:
+            continue
+        firsts = sorted({names[j].first for j in group
+                         if names[j].first and _similar_surname(names[i].last, names[j].last)})
+        if any(not _compatible_first(a, b) for x, a in enumerate(firsts) for b in firsts[x + 1:]):
+            out.add(i)
+    return out
+
+
 def _candidate_links(names: list[_Name]) -> Iterator[tuple[int, int]]:
     """Pairs that may be one entity, found through buckets rather than all pairs."""
     by_core: dict[tuple[bool, str], list[int]] = defaultdict(list)
@@ -126,9 +146,10 @@ def _candidate_links(names: list[_Name]) -> Iterator[tuple[int, int]]:
     for group in by_core.values():
         yield from ((group[0], j) for j in group[1:])
     for group in by_initial.values():
+        ambiguous = _ambiguous_surnames(names, group)
         for x, i in enumerate(group):
             for j in group[x + 1:]:
-                if _persons_linked(names[i], names[j]):
+                if _persons_linked(names[i], names[j]) and not {i, j} & ambiguous:
                     yield i, j
     for i, n in enumerate(names):
         if n.acronym and n.type in ("ORG", "NORP", "PERSON") and not n.place:
@@ -165,6 +186,7 @@ def resolve_entities(analyses: Sequence[ReportAnalysis],
     forms: dict[tuple[str, str], set[str]] = defaultdict(set)
     counts: Counter[tuple[str, str]] = Counter()
     titled_forms: set[str] = set()
+    base_of: dict[str, str] = {}  # "General Soleimani" -> "Soleimani": compared as the name
     for analysis in analyses:
         for mention in analysis.entities:
             if mention.type not in wanted:
@@ -175,12 +197,14 @@ def resolve_entities(analyses: Sequence[ReportAnalysis],
             if mention.title:
                 titled = (f"{mention.title} {key[0]}", mention.type)
                 titled_forms.add(titled[0])
+                base_of[titled[0]] = key[0]
                 forms[titled].add(analysis.report.id)
                 counts[titled] += 1
     _expand_acronyms(forms, counts)
     keys = sorted(forms)
     uf = _UnionFind(len(keys))
-    for i, j in _candidate_links([_Name.of(name, type_) for name, type_ in keys]):
+    for i, j in _candidate_links([_Name.of(base_of.get(name, name), type_)
+                                  for name, type_ in keys]):
         uf.union(i, j)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(keys)):

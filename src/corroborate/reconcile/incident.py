@@ -12,6 +12,7 @@ from corroborate.reconcile.entities import fold, resolve_entities
 from corroborate.reconcile.event_day import break_tie, outvoting_late_day
 from corroborate.reconcile.facts import _SINGLE_VICTIMS, _report_figure, reconcile_slot
 from corroborate.reconcile.sources import claim_source
+from corroborate.reconcile.values import with_values
 from corroborate.records import (
     Claim,
     Fact,
@@ -399,14 +400,15 @@ def build_incident(analyses: Sequence[ReportAnalysis], *,
             facts[slot] = fact
     event_date = _event_day(facts.get("event_date"), analyses)
     types = Counter(a.event_type for a in analyses if a.event_type)
+    entities = tuple(resolve_entities(analyses))
     return Incident(
         id=incident_id_ or incident_id(ids),
         reports=tuple(sorted(ids)),
         event_date=event_date if event_date and not str(event_date).startswith("XXXX") else None,
         place=place,
         event_type=max(types, key=lambda t: (types[t], t)) if types else None,
-        facts=facts,
-        entities=tuple(resolve_entities(analyses)),
+        facts=with_values(facts, entities),
+        entities=entities,
         referenced_incidents=_referenced(analyses),
         framing=_framing(analyses),
         links=tuple(sorted(links, key=lambda lk: (lk.a, lk.b))),

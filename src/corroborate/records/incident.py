@@ -51,6 +51,9 @@ class Fact:
         sources: number of independent upstream sources behind it.
         timeline: ``[{"time", "value", "report", "source"}]`` in reporting order.
         note: a short human-readable explanation of the status.
+        values: for slots where several values hold at once (perpetrators, targets,
+            weapons): every distinct value, most reported first, spelling variants of one
+            name given once (its fullest form); empty for other slots.
     """
 
     slot: str
@@ -64,15 +67,18 @@ class Fact:
     sources: int = 0
     timeline: tuple[dict[str, Any], ...] = ()
     note: str = ""
+    values: tuple[Any, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "status": self.status, "best": self.best, "low": self.low, "high": self.high,
             "conservative": self.conservative, "reports": self.reports,
             "sources": self.sources, "note": self.note,
             "timeline": [dict(t) for t in self.timeline],
             "claims": [c.to_dict() for c in self.claims],
         }
+        out["values"] = list(self.values)
+        return out
 
     @classmethod
     def from_dict(cls, slot: str, data: dict[str, Any]) -> Fact:
@@ -82,6 +88,7 @@ class Fact:
             claims=tuple(Claim.from_dict(c) for c in data.get("claims", [])),
             reports=data.get("reports", 0), sources=data.get("sources", 0),
             timeline=tuple(data.get("timeline", [])), note=data.get("note", ""),
+            values=tuple(data.get("values", ())),
         )
 
 

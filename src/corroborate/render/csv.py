@@ -23,6 +23,14 @@ def _fact(incident: Incident, slot: str, attr: str) -> Any:
     return getattr(fact, attr) if fact is not None else None
 
 
+def _listed(incident: Incident, slot: str) -> str | None:
+    """Every value of a multi-valued fact ("Jo Roe; Al Poe"), as GTD's gname, gname2..."""
+    fact = incident.facts.get(slot)
+    if fact is None:
+        return None
+    return "; ".join(str(v) for v in fact.values) if fact.values else fact.best
+
+
 def incident_row(incident: Incident, outlets: dict[str, str]) -> dict[str, Any]:
     contested = sorted(s for s, f in incident.facts.items() if f.status == "contested")
     sources = {t["source"] for fact in incident.facts.values() for t in fact.timeline}
@@ -46,8 +54,8 @@ def incident_row(incident: Incident, outlets: dict[str, str]) -> dict[str, Any]:
         "injured_high": _fact(incident, "injured", "high"),
         "injured_status": _fact(incident, "injured", "status"),
         "hospitalized": _fact(incident, "hospitalized", "best"),
-        "perpetrator": _fact(incident, "perpetrator", "best"),
-        "suspected_perpetrator": _fact(incident, "suspected_perpetrator", "best"),
+        "perpetrator": _listed(incident, "perpetrator"),
+        "suspected_perpetrator": _listed(incident, "suspected_perpetrator"),
         "responsibility": _fact(incident, "responsibility", "best"),
         "characterisation": _fact(incident, "characterisation", "best"),
         "n_reports": len(incident.reports),

@@ -32,7 +32,9 @@ def _who(claim: Claim) -> str:
 
 def _fact_lines(slot: str, fact: Fact, labels: dict[str, str]) -> list[str]:
     rng = f" (low {fact.low}, high {fact.high})" if fact.low is not None else ""
-    lines = [f"### {slot}: {fact.best}{rng} - **{fact.status}**", "", f"_{fact.note}_", ""]
+    # A multi-valued fact is all its values ("Jo Roe; Al Poe"), not one best.
+    shown = "; ".join(str(v) for v in fact.values) if len(fact.values) > 1 else fact.best
+    lines = [f"### {slot}: {shown}{rng} - **{fact.status}**", "", f"_{fact.note}_", ""]
     for claim in fact.claims:
         lines.append(f"- {labels[claim.report]}: **{_value(claim)}** - {_who(claim)}; "
                      f"chars {claim.span[0]}-{claim.span[1]}: \"{_cell(claim.text)}\"")
