@@ -414,21 +414,30 @@ def _page_stamp(text: str, raws: list[_Raw]) -> dt.date | None:
 # "POSTED: 0915 GMT (1715 HKT), March 8, 2019", "Updated 3/8/2019 4:20 PM", "Mar 8, 2019 |
 # 7:02am"): stamp words, weekdays, clock times and time zones, nothing that tells news.
 _LINE_FURNITURE = re.compile(
-    r"(?:posted|updated|published|last|first|modified|on|at|date|time|[ap]\.?m\.?"
+    r"(?:posted|updated|published|last|first|modified|created|story|release|immediate|for"
+    r"|on|at|date|time|hrs|[ap]\.?|m\.?|[ap]\.?m\.?|@"
     r"|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?"
-    r"|gmt|utc|[ecmp][sd]?t|bst|cet|cest|eet|ist|hkt|jst|aest|aedt|sast|msk|wib"
-    r"|\d{1,2}(?:[:.]\s?\d\d){1,2}(?:[ap]\.?m\.?)?|\d{1,2}[ap]\.?m\.?|\d{4})",
+    r"|(?:gmt|utc)(?:[+-]\d\d?)?|[ecmp][sd]?t|ak[sd]t|hst|uk|bst|cet|cest|eet|ist|hkt|jst"
+    r"|aest|aedt|sast|msk|wib"
+    r"|\d{1,2}(?:[:.]\s?\d\d){1,2}(?:[ap]\.?m?\.?)?|\d{1,2}(?:[ap]\.?m?\.?)?|\d{4})",
     re.IGNORECASE)
-_LINE_SPLIT = re.compile(r"[\s,|•·()\[\]/–—-]+")
+_LINE_SPLIT = re.compile(r"[\s,|•·()\[\]/–—+-]+")
 
 
-def _date_line(text: str, raw: _Raw) -> bool:
-    """True when the line holding ``raw`` holds nothing but the date and page furniture."""
+def _date_line(text: str, raw: _Raw, raws: list[_Raw]) -> bool:
+    """True when the line holding ``raw`` holds nothing but dates and page furniture
+    ("on May 3, 2019 at 8:05 AM, updated May 4, 2019 at 9:10 AM")."""
     start = text.rfind("\n", 0, raw.start) + 1
     end = text.find("\n", raw.end)
-    rest = text[start:raw.start] + " " + text[raw.end:end if end >= 0 else len(text)]
-    return all(_LINE_FURNITURE.fullmatch(tok.rstrip(":")) for tok in _LINE_SPLIT.split(rest)
-               if tok.rstrip(":"))
+    end = end if end >= 0 else len(text)
+    rest, at = [], start
+    for other in raws:
+        if start <= other.start and other.end <= end and _explicit(other):
+            rest.append(text[at:other.start])
+            at = other.end
+    rest.append(text[at:end])
+    tokens = (tok.strip(":.") for tok in _LINE_SPLIT.split(" ".join(rest)))
+    return all(_LINE_FURNITURE.fullmatch(tok) for tok in tokens if tok)
 
 
 def page_date(text: str) -> str | None:
@@ -439,7 +448,7 @@ def page_date(text: str) -> str | None:
     """
     raws = [r for r in _scan(text[:_STAMP_ZONE]) if r.start < _STAMP_ZONE]
     stamps = [d for r in raws if (d := _explicit(r)) and (
-        _STAMP.search(text[max(0, r.start - 40):r.start]) or _date_line(text, r))]
+        _STAMP.search(text[max(0, r.start - 40):r.start]) or _date_line(text, r, raws))]
     return min(stamps).isoformat() if stamps else None
 
 
