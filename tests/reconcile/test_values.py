@@ -23,6 +23,7 @@ def test_surname_and_possessive_become_the_full_name_and_generics_go() -> None:
              "weapon": _fact("weapon", ("firearm", "a"), ("firearm", "b"))}
     out = with_values(facts, resolve_entities(_persons("Dale Orcutt", "Orcutt")))
     assert out["perpetrator"].values == ("Dale Orcutt",)
+    assert out["perpetrator"].best == "Dale Orcutt"  # not the description "gunman"
     assert out["suspected_perpetrator"].values == ("Dale Orcutt",)
     assert out["weapon"].values == ("firearm",)
     # every wording stays a claim

@@ -97,5 +97,8 @@ def with_values(facts: Mapping[str, Fact], entities: Sequence[Entity]) -> dict[s
     for slot, fact in facts.items():
         if slot in MULTI_VALUED or slot in PERPETRATOR_SLOTS:
             drop = generic if slot in PERPETRATOR_SLOTS else set()
-            out[slot] = replace(fact, values=_ranked(fact, name_of, drop))
+            values = _ranked(fact, name_of, drop)
+            # "gunman" told by most reports is not the best perpetrator once one names him.
+            best = values[0] if values and _bare(fact.best) in drop else fact.best
+            out[slot] = replace(fact, values=values, best=best)
     return out
