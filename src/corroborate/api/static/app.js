@@ -296,7 +296,9 @@
       body.appendChild(el("tr", { class: "fact-" + fact.status },
         el("th", { scope: "row" }, slotName(slot)),
         el("td", {}, statusBadge(fact.status)),
-        el("td", { class: typeof fact.best === "number" ? "num strong" : "strong text" }, fmt(fact.best)),
+        // several values can hold at once (two perpetrators): show them all
+        el("td", { class: typeof fact.best === "number" ? "num strong" : "strong text" },
+          (fact.values || []).length > 1 ? fact.values.join("; ") : fmt(fact.best)),
         el("td", { class: "num" }, rangeText(fact)),
         el("td", { class: "num" }, fmt(fact.conservative)),
         el("td", { class: "num" }, fact.reports + " / " + fact.sources),
