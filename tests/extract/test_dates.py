@@ -455,3 +455,14 @@ def test_a_planned_day_s_sentence_is_not_the_incident_s(nlp):
     result = analyze_dates(doc, published="2016-03-07", report_id="t")
     assert _sentence(doc, "A memorial").start_char in result.past_sentences
     assert _sentence(doc, "Three people").start_char not in result.past_sentences
+
+
+def test_a_month_named_alone_dates_an_older_incident(nlp):
+    text = ("A fired worker shot three people at an office on Monday, police said. "
+            "In early March, a gunman wounded two people at a print shop before killing "
+            "himself. The trial of the office gunman is set to begin in June.")
+    doc = nlp(text)
+    result = analyze_dates(doc, published="2007-04-10", report_id="t")
+    assert result.event_date == "2007-04-09"
+    assert _sentence(doc, "In early March").start_char in result.past_sentences
+    assert _sentence(doc, "trial").start_char not in result.past_sentences

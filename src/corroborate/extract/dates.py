@@ -6,7 +6,8 @@ always gives the same output.
 
 Stages:
 1. ``_scan``: hand-rolled patterns find date expressions (full dates, month-day,
-   weekday, "yesterday", "four years ago", "five days after ...", "New Year's Eve").
+   weekday, "yesterday", "four years ago", "five days after ...", "New Year's Eve",
+   a month alone: "in early March" dates the background story of an older incident).
 2. ``_reference``: the publication date, else an anchor read from the text
    (dateline, "four years since ... January 3, 2020", weekday + month-day pairs).
 3. ``_resolve``: each expression becomes ``YYYY-MM-DD`` / ``YYYY-MM`` / ``YYYY``
@@ -114,6 +115,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"(?:,?\s+(?P<year>(?:19|20)\d\d|\d\d)\b)?"),
         ("num", r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)?\d\d)\b"),
         ("my", rf"\b{_MON},?\s+(?P<year>(?:19|20)\d\d)\b"),
+        # "In early March, a gunman ...": a month alone, capitalised, after a preposition.
+        ("month", rf"\b(?:in|during)\s+(?:(?:early|mid|late)"
+                  rf"[\s-]+)?(?=(?-i:[A-Z])){_MON}(?![\s,]*(?:\d|of\b))"),
         ("ago", rf"\b{_NUM}\s+(?P<unit>day|week|month|year)s?\s+ago\b"),
         ("after", rf"\b{_NUM}\s+(?P<unit>day|week|month|year)s?\s+(?:after|later)\b"),
         ("since", rf"\b{_NUM}\s+(?P<unit>year)s?\s+(?:since|after)\b"),
@@ -494,6 +498,14 @@ def _resolve(raw: _Raw, ref: dt.date | None, prior: dt.date | None, sentence: st
         return (_fmt(*_shift(ref, n, raw.get("unit") or "day", -1)), True) if n else None
     if kind == "lastx":
         return _fmt(*_shift(ref, 1, raw.get("unit") or "month", -1)), True
+    if kind == "month":
+        # The latest such month up to the report's, or the next one for a plan.
+        month = _month(raw)
+        if _planned_date(sentence, at):
+            year = ref.year if month >= ref.month else ref.year + 1
+        else:
+            year = ref.year if month <= ref.month else ref.year - 1
+        return f"{year:04d}-{month:02d}", True
     if kind == "rel":
         rel = (raw.get("rel") or "").lower()
         back = 1 if rel.startswith(("yesterday", "last")) else 0
@@ -1044,8 +1056,11 @@ def _is_older(value: str, event: str | None, ref: dt.date | None) -> bool:
             else ref)
     if base is None:
         return False
-    when = dt.date.fromisoformat(value if len(value) == 10 else value + "-28")
-    return (base - when).days > 45
+    if len(value) == 7:
+        # "In February" beside an incident of April 9: over by a week into a later month.
+        month_after = (dt.date.fromisoformat(value + "-28") + dt.timedelta(days=4)).replace(day=1)
+        return (base - month_after).days >= 7
+    return (base - dt.date.fromisoformat(value)).days > 45
 
 
 _ANAPHORA = re.compile(r"^\s*(?:it|this|that|the (?:assassination|killing|attack|strike|"
