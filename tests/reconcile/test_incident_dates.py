@@ -136,3 +136,15 @@ def test_tied_dates_pass_over_a_day_of_no_violence() -> None:
     inc = build_incident([_told("a", "2015-03-12", "2015-03-06", page, "Friday"),
                           _told("b", "2015-03-20", "2015-03-10", shot, "Tuesday")])
     assert inc.event_date == "2015-03-10"
+
+
+def test_a_dated_day_beats_a_day_two_reports_give_without_its_year() -> None:
+    def undated(rid: str, day: str) -> ReportAnalysis:
+        claim = Claim(slot="event_date", value=day, report=rid, span=(10, 16),
+                      extractor="corroborate.dates.explicit.v1")
+        return ReportAnalysis(report=Report(id=rid, text=rid * 200), claims=(claim,),
+                              event_date=day, event_date_basis="explicit")
+
+    inc = build_incident([undated("a", "XXXX-05-21"), undated("b", "XXXX-05-21"),
+                          undated("c", "2011-05-11")])
+    assert inc.event_date == "2011-05-11"

@@ -116,12 +116,16 @@ def break_tie(fact: Fact, texts: Mapping[str, str]) -> str | None:
     support: dict[str, set[str]] = defaultdict(set)
     for entry in fact.timeline:
         support[str(entry["value"])].add(str(entry["source"]))
+    # A day without its year ("April 19" in a report that gives no year) cannot date the
+    # incident: a dated day wins over it however many reports give it.
+    if any(not v.startswith("XXXX") for v in support):
+        support = {v: s for v, s in support.items() if not v.startswith("XXXX")}
     if not support:
         return str(fact.best) if fact.best else None
     top = max(len(s) for s in support.values())
     tied = {v for v, s in support.items() if len(s) == top}
     if len(tied) < 2:
-        return str(fact.best) if fact.best else None
+        return str(fact.best) if str(fact.best) in tied else tied.pop()
     claims: Sequence[Claim] = [c for c in fact.claims if str(c.value) in tied]
     if not claims:
         return str(fact.best) if fact.best else None
