@@ -18,6 +18,9 @@ becomes a perpetrator when its context says so:
                                                                 -> suspected_perpetrator
 * involved: "the soldiers involved in the killing", "X suspected of taking part in
             the bombing" (no copula)                            -> suspected_perpetrator
+* arrested: "police arrested Jo Roe, 28", "Jo Roe turned himself in", "named a person of
+            interest" (a capitalised name, in a report whose lead or sentence names an
+            incident)                                           -> suspected_perpetrator
 
 A role needs a concrete act: leadership or ownership ("a delegation led by X",
 "farms owned by X"), a campaign ("X launched an offensive") and a victim before a
@@ -47,9 +50,9 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
 
-from corroborate.extract.nlp import doc_text
+from corroborate.extract.nlp import doc_ents, doc_sents, doc_text
 
-RULE_VERSION = "v4"  # v4: a role needs a concrete act; a surname is its full name
+RULE_VERSION = "v5"  # v5: crowds, partitives, relative accusations, named arrests
 
 
 @dataclass(frozen=True)
@@ -144,7 +147,7 @@ _MOD = (
     r"|colombian|peruvian|guatemalan|honduran|chilean|bolivian|nicaraguan|ecuadoran"
     r"|suicide|lone|maoist|marxist|communist|rebel|guerr?illa|terrorist|government|army"
     r"|police|military|security|enemy|sandinist|sandinista|contra|young|hit|death|fascist"
-    r"|subversive|criminal|gang|hired|paid|group\s+of|band\s+of|column\s+of)"
+    r"|subversive|criminal|gang|hired|paid|secret|group\s+of|band\s+of|column\s+of)"
 )
 # Heads that name an actor on their own.
 _HEAD = (
@@ -157,6 +160,9 @@ _HEAD = (
     r"|cartels?|kingpins?|drug\s+(?:lords?|barons?|rings?)|(?:cocaine|narcotics?)\s+traffickers"
     r"|(?:drug|cocaine|narcotics?)(?:[\s-]+trafficking)?\s+(?:organi[sz]ations?|bands?|rings?)"
     r"|killers|snipers|vandals|perpetrators|mercenaries|thugs|hijackers|shooters|gunmen|captors"
+    # crowds and political labels act too: "shot by demonstrators", "beaten by a mob"
+    r"|demonstrators|protesters|protestors|rioters|mobs?|(?:ultra-?)?(?:rightists|leftists)|communists"
+    r"|(?:right|left)-wingers|commandoes"
     # not "military sources", "government officials": those name people, not the actor
     r"|(?:military|government|regime)(?!\s+(?:[a-z]+s|of|official|spokesm[ae]n)\b)"
     # Singular agent nouns; those that double as modifiers ("terrorist attack",
@@ -174,7 +180,7 @@ _HEAD = (
 )
 # Heads too vague to stand alone: need a modifier ("unidentified men").
 _WEAK_HEAD = (
-    r"(?:m[ae]n|individuals?|persons?|people|members|fighters|groups?|terrorist|guerr?illa"
+    r"(?:m[ae]n|individuals?|persons?|people|members|officers|fighters|groups?|terrorist|guerr?illa"
     r"|gunman|attacker|assailant|assassin|bomber|soldier|commando|criminals|youths|"
     r"squads?|units?|elements|band|commands|cells?|columns?)"
 )
@@ -185,6 +191,10 @@ _GENERIC = re.compile(
     rf"|(?<![\w-])(?:(?:{_MOD})\s+){{1,3}}{_WEAK_HEAD}(?![\w-])(?!\s+(?:attacks?|acts?|actions?"
     r"|operations?|bombings?|incidents?|violence|activit\w+|offensives?|ambush(?:es)?)\b)"
     rf"|(?<![\w-]){_QUANT}\s+(?:(?:{_MOD})\s+){{0,2}}(?:m[ae]n|individuals|persons|gunm[ae]n|officers|suspects|youths)(?![\w-])"
+    # "men wearing police uniforms": the description marks a group of actors (a lone "man"
+    # stays a bystander: too many are victims or witnesses)
+    r"|(?<![\w-])(?:men|women|individuals|persons)(?=\s+(?:wearing|dressed|disguised|posing|armed\s+with|carrying"
+    r"|in\s+(?:\w+\s+){0,2}uniforms?|on\s+(?:a\s+)?motorcycles?|riding)\b)"
 )
 # Compound: "terrorists of the FMLN", "members of the Shining Path".
 _OF_GROUP = re.compile(
@@ -272,6 +282,7 @@ _UNIT_HEAD = re.compile(
 # Words that describe rather than name: "rebel group", "security forces", "the army".
 _DESCRIPTIVE = re.compile(
     rf"(?:{_MOD}|{_HEAD}|{_WEAK_HEAD}|{_RANK}|high|special|national|armed|regular|elite|local"
+    r"|senior|junior|ranking|retired|former|young"
     r"|\w+(?:ed|ing|ly)|\w+(?:an|ese|ish|ian|i)|our|your|own|small|large|big|main|whole|entire|new|old"
     r"|other|same|first|second|third|last|next|various|several|many|few|every|each|all|both|its"
     r"|their|his|her|this|that|these|those|such|what|which|whose|civil|civilian|political"
@@ -300,7 +311,8 @@ def _unknown_orgs(text: str, low: str, all_caps: bool,
         for w in reversed(list(re.finditer(r"[\w'’.-]+", low[max(0, pos - 70):pos]))):
             s, e = max(0, pos - 70) + w.start(), max(0, pos - 70) + w.end()
             gap = low[e:words[0][0] if words else pos]
-            if len(words) == 4 or gap.strip(" \"") or w.group() in _ORG_STOP:
+            if (len(words) == 4 or gap.strip(" \"") or w.group() in _ORG_STOP
+                    or re.fullmatch(_SAYING, w.group())):  # "union accused army": a verb
                 break  # a name is a run of words; punctuation ends it
             if re.search(r"['’]s?$", w.group()) and w.group() not in ("people's", "workers'"):
                 break  # "the ELN's Domingo Lain Front": the owner is another actor
@@ -372,7 +384,10 @@ _DET = (
     r"|five|six|seven|eight|nine|ten|dozens?\s+of|hundreds?\s+of|members?\s+of(?:\s+the)?"
     r"|a\s+group\s+of|a\s+band\s+of|a\s+column\s+of|a\s+unit\s+of|units?\s+of(?:\s+the)?"
     r"|(?:officers?|elements|sectors)\s+of(?:\s+the)?|certain"
-    r"|another|other|so-called|self-styled|self-proclaimed|alleged|presumed)\s+)*"
+    r"|another|other|so-called|self-styled|self-proclaimed|alleged|presumed"
+    # partitive: "one of the protesters", "some of its members"
+    r"|(?:one|two|three|some|several|many|most|all|each|any|none|members|some\s+members)\s+of"
+    r"(?:\s+(?:the|these|those|its|their))?)\s+)*"
 )
 _VPP = (
     r"(?:attacked|killed|murdered|assassinated|kidnapp?ed|abducted|shot|bombed|dynamited"
@@ -458,12 +473,14 @@ _SUBJ_MOD = (
 
 # What someone is arrested or charged for: an incident, not a traffic offence.
 _CHARGE = (
-    r"(?:\s+[^.;]{0,50}?)?\s+(?:for|with|in\s+connection\s+with|over|on\s+charges\s+of|after"
+    # "the arrest of eight soldiers, including two officers, on charges of ..."
+    r"(?:\s*,?\s+[^.;]{0,50}?)?\s*,?\s+(?:for|with|in\s+connection\s+with|over|on\s+charges\s+of|after"
+    r"|on\s+suspicion\s+of|on"
     r"|accused\s+of|suspected\s+of|of\s+(?:being\s+)?(?:involved|implicated)\s+in|in)"
     # "three counts of first-degree murder"
-    r"\s+(?:[\w-]+\s+){0,5}?(?:killings?|killing|murder\w*|assassinat\w*|attack\w*|bomb\w*"
+    r"\s+(?:[\w'’-]+\s+){0,5}?(?:killings?|killing|murder\w*|assassinat\w*|attack\w*|bomb\w*"
     r"|kidnap\w*|abduct\w*|massacre\w*|shoot\w*|crimes?|deaths?|slaying\w*|ambush\w*"
-    r"|homicide|manslaughter|assault)\b"
+    r"|homicide|manslaughter|assault|(?:child|reckless|wanton)\s+endangerment)\b"
 )
 
 
@@ -496,10 +513,19 @@ class _Rule:
 # "by a self-styled Black Heron Armed Forces": a few name words may come between
 # the article and the actor head the patterns recognise.
 _BY_NAME = r"(?:\s+(?:a|an|the)(?:\s+[\w'’-]+){1,3}?)?"
+# "shot by his uncle, Jo Roe": a relative or acquaintance named in apposition
+_BY_NAME += (r"(?:\s+(?:his|her|their|a|an|the)\s+(?:[\w-]+\s+)?"
+             r"(?:(?:grand|step|ex-)?(?:father|mother|son|daughter|brother|sister|husband|wife"
+             r"|boyfriend|girlfriend|parent)|uncle|aunt"
+             r"|nephew|niece|cousin|friend|neighbou?r|roommate|partner|acquaintance|co-?worker"
+             r"|relative|sibling)(?:-in-law)?\s*,)?")
 
 
 def _L(p: str) -> re.Pattern[str]:
-    return re.compile(rf"(?:{p})\s*{_DET}(?:(?:{_MOD})\s+)*$")
+    # "by motorcycle-riding gunmen", "charged 23-year-old Jo Roe": a compound modifier
+    # and an owner: "held Cristiani's government responsible"
+    return re.compile(rf"(?:{p})\s*{_DET}(?:[\w.-]+(?:\s+[\w.-]+)?['’]s?\s+)?(?:\w+(?:-\w+)+\s+)?"
+                      rf"(?:(?:{_MOD})\s+)*$")
 
 
 # Members and means that stand for the actor: "army members", "an air force helicopter".
@@ -540,8 +566,11 @@ _RULES: tuple[_Rule, ...] = (
         r"\s+(?:(?!(?:of|with|in|for|on|at|to|by)\b)\w+\s+){0,2}?|\bhold|\bholding"
         # within one sentence a full stop is an abbreviation ("U.S.")
         r"|\bblamed\s+[^;]{0,60}?\bon|\bblamed\s+on|\battribut\w*\s+[^;]{0,60}?\bto"
+        # "placed the responsibility for the murder on X"
+        r"|\b(?:plac\w+|put|puts|putting|laid|lay|lays)\s+(?:the\s+)?(?:blame|responsibility)"
+        r"\s+[^;]{0,60}?\bon"
         r"|\bimplicat\w*|\bheld|\bholds|\bpointed\s+(?:the\s+finger\s+)?at|\baccusations?\s+against"
-        r"|\binvolvement\s+of"
+        r"|\b(?:involvement|participation)\s+(?:of|by)"
         r"|\bresponsibility\s+of")),
     _Rule("accused_right", "accused", right=_R(
         r"(?:\s*,\s*[^,.;]{0,60},)?"
@@ -550,7 +579,10 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:blamed|accused|held\s+responsible|responsible|involved\s+in|implicated|guilty"
         r"|behind\s+(?:the|this|these|those|a|an|last)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?"
         r"|killings?|murders?|shootings?|violence|massacres?|blasts?|explosions?|assassinations?"
-        r"|kidnappings?|abductions?|crimes?|ambush(?:es)?))"
+        r"|kidnappings?|abductions?|crimes?|ambush(?:es)?)"
+        # "behind the planning and execution of these criminal acts"
+        r"|behind\s+(?:the|this|these|those)\s+[^.;]{0,50}?\b(?:criminal\w*|terrorist|violent)"
+        r"\s+(?:actions?|acts?)\b)"
         r"|\s+(?:participated|took\s+part)\s+in"
         # "X was the mastermind of the attack", "X, the direct perpetrator of the murders"
         r"|(?:\s*,|\s+(?:is|are|was|were)\s+(?:one\s+of\s+)?)\s*(?:the|a|an)\s+(?:[\w-]+\s+)?"
@@ -564,22 +596,31 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:killings?|murder\w*|massacr\w*|assassinat\w*|attack\w*|crimes?|bombings?|kidnapp?\w*"
         r"|abduct\w*|ordering|committing|perpetrating|planning|shooting|execut\w+|ambush\w*"
         r"|deaths?|slayings?|torture\w*|disappearance)\b")),
+    # "officers, whom the union accused of ordering the massacre": the relative clause accuses
+    _Rule("accused_relative", "accused", right=_R(
+        r"\s*,?\s+(?:whom|who)\s+(?:it|he|she|they|(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)\s+(?:has\s+|had\s+"
+        r"|have\s+)?(?:accused|accuses|blamed|blames|charged|charges|suspected|suspects"
+        r"|holds?\s+responsible|held\s+responsible)\s+(?:of|for|with)?\s*(?:[\w'’-]+\s+){0,3}?"
+        r"(?:killings?|murder\w*|massacr\w*|assassinat\w*|attack\w*|crimes?|bombings?|kidnapp?\w*"
+        r"|abduct\w*|ordering|masterminding|planning|committing|perpetrating|shooting|deaths?)\b")),
     # "five soldiers were arrested for the killing", "the arrest of two men accused of ..."
     _Rule("charged_right", "accused", right=_R(
-        rf"(?:\s*,\s*[^,.;]{{0,60}},)?\s*,?\s+(?:who\s+)?(?:is|are|was|were|has\s+been|have\s+been"
-        rf"|had\s+been|being)\s+(?:\w+\s+)?(?:arrested|detained|charged|indicted|tried"
-        rf"|taken\s+into\s+custody"
+        # "Jo Roe, known as Tiny, 25, of Dayton, is charged": several asides
+        rf"(?:(?:\s*,\s*[^,.;]{{0,60}}){{1,3}},)?\s*,?\s+(?:who\s+)?(?:is|are|was|were|has\s+been|have\s+been"
+        rf"|had\s+been|being|will\s+be)\s+(?:\w+\s+)?(?:arrested|detained|charged|indicted|tried"
+        rf"|taken\s+into\s+custody|arraigned"
         rf"|prosecuted|convicted|sentenced|jailed|held){_CHARGE}")),
     # "X was found guilty of murdering", "X is wanted in connection with the shooting"
     _Rule("convicted_right", "accused", right=_R(
-        r"(?:\s*,\s*[^,.;]{0,60},)?\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)?\s*"
-        r"(?:\w+\s+)?(?:(?:found|pleaded|pled)\s+guilty\s+(?:of|to)|convicted\s+of"
+        r"(?:(?:\s*,\s*[^,.;]{0,60}){1,3},)?\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)?\s*"
+        r"(?:\w+\s+)?(?:(?:(?:found|pleaded|pled)\s+)?(?:not\s+)?guilty\s+(?:of|to)|convicted\s+of"
         r"|(?:being\s+)?(?:wanted|sought)\s+(?:for|in\s+connection\s+with|in|on)|admitted\s+to)"
         r"\s+(?:[\w-]+\s+){0,4}?(?:killings?|murder\w*|shoot\w*|manslaughter|homicide|assault"
-        r"|attacks?|bombings?|kidnapp?\w*|massacres?|deaths?|crimes?)\b")),
+        r"|attacks?|bombings?|kidnapp?\w*|massacres?|deaths?|crimes?|endangerment"
+        r"|negligen\w*)\b")),
     # "Jane Roe, 31, faces two counts of murder"
     _Rule("faces_charges", "accused", right=_R(
-        r"(?:\s*,\s*[^,.;]{0,60},)?"
+        r"(?:(?:\s*,\s*[^,.;]{0,60}){1,3},)?"
         r"(?:\s+(?:has\s+been|was|were|have\s+been)\s+(?:arrested|detained|booked)\s+and)?"
         r"\s+(?:now\s+|also\s+|both\s+|each\s+)?(?:faces?|(?:is|are)\s+facing"
         r"|will\s+face)"
@@ -588,20 +629,54 @@ _RULES: tuple[_Rule, ...] = (
     # "police identified the gunman as X", "the shooter, X, ...": the named actor is he
     _Rule("identified_agent", "reported_as_fact", left=_L(
         rf"\b(?:identified|named)\s+(?:the\s+)?(?:[\w-]+\s+)?{_AGENT_WORD}\s+as"
-        rf"|\b{_AGENT_WORD}\s*,?\s+(?:who\s+(?:was|has\s+been)\s+)?(?:identified|named)\s+as"
+        rf"|\b{_AGENT_WORD}\s*,?\s+(?:(?:who\s+)?(?:was|has\s+been|is)\s+)?(?:identified|named|id['’]?d)\s+as"
+        # "the teen who fired the gun, Jo Roe, ran away"
+        r"|\b(?:person|man|woman|teen|teenager|boy|girl|youth)\s+who\s+(?:fired|shot|had\s+the\s+gun"
+        r"|pulled\s+the\s+trigger)\b[^,.;]{0,30},\s*(?:identified\s+as\s+)?"
+        rf"|\b{_AGENT_WORD}['’]s\s+name\s+(?:is|was)"
         rf"|\bthe\s+(?:[\w-]+\s+)?{_AGENT_WORD}\s*,")),
     _Rule("charged", "accused", left=_L(
         r"\b(?:arrest|arrests|arrested|arresting|detention|detained|indictment|indicted"
         r"|conviction|convicted|trial|prosecution|capture|captured)(?:\s+of)?"),
         right=re.compile(rf"^(?:\s*\[[^\]]{{0,80}}\]|\s*\([^)]{{0,80}}\))?{_CHARGE}")),
+    # "those responsible for the murder are soldiers", "the killers of X were Y"
+    _Rule("culprit_copula", "accused", left=_L(
+        r"\b(?:those|the\s+(?:persons|people|ones|men|individuals))\s+(?:(?:who\s+(?:are|were)"
+        r"|directly|allegedly)\s+)?responsible\s+for\s+[^.;]{0,60}?\b(?:are|were|is|was)"
+        r"|\b(?:murderers|killers|assassins|perpetrators|authors|kidnappers|attackers)\s+of"
+        r"\s+[^.;]{0,60}?\b(?:are|were)(?:\s+(?:either|probably|likely|apparently))?")),
+    # "police arrested Jo Roe, 28": a named person under arrest is a suspect (names only:
+    # "arrested 40 protesters" names no culprit)
+    _Rule("arrested_person", "accused", left=_L(
+        r"\b(?:arrested|apprehended|detained|charged|indicted|on\s+the\s+hunt\s+for"
+        r"|arrest\s+warrants?\s+(?:\w+\s+){0,3}?for"
+        r"|manhunt\s+for)")),
+    _Rule("arrested_person_right", "accused", right=_R(
+        r"(?:(?:\s*,\s*[^,.;]{0,60}){1,3},)?\s+(?:was|were|has\s+been|have\s+been|had\s+been)"
+        r"\s+(?:\w+\s+)?(?:arrested|apprehended|taken\s+into\s+custody)\b"
+        r"|(?:(?:\s*,\s*[^,.;]{0,60}){1,3},)?\s+(?:later\s+)?(?:turned\s+(?:himself|herself"
+        r"|themselves)\s+in|surrendered\s+to)\b")),
+    # "Jo Roe, 22, was named a person of interest", "identified Jo Roe as a person of interest"
+    _Rule("arrested_person_interest", "suspected", right=_R(
+        r"(?:(?:\s*,\s*[^,.;]{0,60}){1,3},)?(?:\s+(?:was|were|is|are|has\s+been|have\s+been)"
+        r"(?:\s+also)?\s+(?:named|identified|considered|described))?\s+as\s+(?:a\s+)?persons?"
+        r"\s+of\s+interest")),
     _Rule("suspected", "suspected", left=_L(
         r"\b(?:suspected|presumed|alleged|suspect)"
         # "presumably by X", but "suspected by X" names who suspects
         r"|\b(?:presumably|probably|apparently|supposedly)(?:\s+by)?"
         r"|\bbelieved\s+to\s+(?:be|have\s+been)(?:\s+the\s+work\s+of)?"
         r"|\bsuspicion\s+(?:falls|fell)\s+on|\bsuspects?\s+(?:that\s+)?"
+        # "the bombing was the work of X": a judgement, not an observed fact
+        r"|\b(?:was|were|is|are|be|been)\s+(?:\w+ly\s+)?the\s+work\s+of"
         # "the suspect, identified as X"
-        r"|\bsuspects?\s*,?\s+(?:who\s+(?:was|has\s+been)\s+)?(?:identified|named)\s+as"
+        r"|\bsuspects?\s*,?\s+(?:(?:who\s+)?(?:was|were|is|are|has\s+been|have\s+been)\s+)?"
+        r"(?:identified|named)(?:\s+\w+day|\s+today|\s+yesterday)?\s+as"
+        r"|\bsuspect['’]s\s+name\s+(?:is|was)|\bthe\s+(?:[\w-]+\s+)?suspect\s*,"
+        # "one of the suspects, Jo Roe", "the other man charged with murder, Jo Roe"
+        r"|\bone\s+of\s+the\s+suspects\s*,|\b(?:man|woman|teen|person|suspect)\s+(?:charged|arrested"
+        r"|accused|wanted)\s+(?:with|in|for)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:shooting|killing|murder"
+        r"|death|slaying|stabbing)\s*,"
         r"|\b(?:identified|named)\s+(?:the\s+)?(?:[\w-]+\s+)?suspects?\s+as")),
     _Rule("suspected_right", "suspected", right=_R(
         r"\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:suspected|believed"
@@ -651,6 +726,9 @@ _BACKGROUND = re.compile(
 _REDUCED_PASSIVE = re.compile(
     r"^\s+(?:killed|wounded|injured|kidnapp?ed|murdered|shot|captured|seized|hurt|abducted"
     r"|arrested|taken|executed|massacred|tortured|burned|detained|beaten|slain)"
+    # "Jo Roe shot and killed his cousin" has an object: no reduced passive
+    r"(?!\s+and\s+(?:fatally\s+)?(?:killed|wounded|injured)\s+(?!(?:in|at|on|near|by|during|when"
+    r"|while|after|as|last|yesterday|today|early|this|inside|outside|and|or|were|was)\b)[a-z\d])"
     r"(?:\s+(?:in|by|during|when|while|and|or|at|on|near|after|as|last|yesterday|today|early"
     r"|this|were|was|have|has|had|are|is|inside|outside|include|included)\b|\s*[,.;:)?]|\s*$)"
 )
@@ -671,6 +749,7 @@ _CRIME = re.compile(r"^\s+(?:the\s+|a\s+|this\s+|that\s+)?(?:\w+\s+)?(?:murders?
 _NEGATED = re.compile(r"\b(?:no|nor|neither)\b[^.;,]{0,30}$")
 
 
+_AGE_ASIDE = re.compile(r"^\s*,\s*\d{1,3}\s*,")
 _POSSESSIVE = re.compile(r"[’']s?(?:\s|$)")
 
 
@@ -690,12 +769,15 @@ def _role(actor: _Actor, low: str, named: bool) -> tuple[_Rule, re.Match[str]] |
             continue  # "hostages freed by police": a rescue
         if (political or police) and rule.confidence == "reported_as_fact":
             continue  # "the government launched a program": only blame makes it an actor
+        if rule.name.startswith("arrested_person") and not _arrested_culprit(actor, named):
+            continue  # "arrested 40 protesters", "arrested the FMLN leader": no named culprit
         if rule.name == "identified_agent" and (named or not _is_name(actor.values[0])):
             continue  # "the gunman, police said, ...": only a name restates the gunman
         if rule.name == "attack_modifier" and not named:
             continue  # "terrorist attack" is a characterisation, not a perpetrator
-        if rule.name.startswith("active_") and _REDUCED_PASSIVE.match(_MEMBERS.sub("", right)):
-            continue
+        if rule.name.startswith("active_") and _REDUCED_PASSIVE.match(
+                _AGE_ASIDE.sub("", _MEMBERS.sub("", right))):
+            continue  # "Jo Roe, 19, shot and killed at a party": a victim
         if rule.name.startswith("active_") and possessive:
             continue  # "Galan's murder": the name modifies the noun, it is no subject
         if state and rule.name in ("active_subject", "active_coordinated", "passive_agent"):
@@ -716,6 +798,14 @@ def _role(actor: _Actor, low: str, named: bool) -> tuple[_Rule, re.Match[str]] |
         if m is not None and not _off_topic(rule, m, right, low):
             return rule, m
     return None
+
+
+def _arrested_culprit(actor: _Actor, named: bool) -> bool:
+    """A person under arrest ("police arrested Jo Roe, 28"): a name as written (capitalised),
+    not a group or a description. (Whether the report is about an incident: see
+    ``_arrests_in_incident``.)"""
+    value = actor.values[0]
+    return not named and _is_name(value) and any(c.isupper() for c in value)
 
 
 _HYPOTHETICAL = re.compile(r"\b(?:could|would|will|might|may|can|should|to)\s+(?:not\s+)?be"
@@ -778,8 +868,9 @@ def _off_topic(rule: _Rule, m: re.Match[str], right: str, low: str = "") -> bool
         return not re.search(r"\b(?:kidnap\w*|abduct\w*|hostages?|captives?|captivity)\b", low)
     if rule.name == "accused" and re.search(r"\bhold", m.group()):
         return not re.search(r"\b(?:responsible|accountable)\b", right[:80])
-    if rule.name == "accused" and re.search(r"\binvolvement", m.group()):
-        return not _INCIDENT_CUE.search(right[:80])  # "involvement of X in the murder"
+    if rule.name == "accused" and re.search(r"\b(?:involvement|participation)", m.group()):
+        near = right[:80]  # "involvement of X in the murder", "participation by X in the death"
+        return not (_INCIDENT_CUE.search(near) or re.search(r"\bdeaths?\b", near))
     if rule.name == "accused_right" and _INVOLVED.search(m.group()):
         return not _INCIDENT_CUE.search(right[m.end(): m.end() + 60])
     return False
@@ -822,7 +913,7 @@ def sentence_spans(doc: Any) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     text = doc_text(doc)
     all_caps = _is_all_caps(text)
-    for sent in doc.sents:
+    for sent in doc_sents(doc):
         start, end = sent.start_char, sent.end_char
         if spans and not _ENDS_SENTENCE.search(text[spans[-1][0]:spans[-1][1]]) and (
                 all_caps or _OPENS_GLOSS.match(text[start:end])
@@ -868,7 +959,8 @@ _SOURCE = re.compile(r"\b(?:according\s+to|sources?\s+(?:in|of|from)|spokesm[ae]
                      r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 # "X and Y", and "the ELN's Domingo Lain Front": a group and its unit share a role
 _COORD = re.compile(r"^\s*(?:,\s*\d{1,3}\s*)?"  # "Jo Roe, 21, and Al Poe, 24, are accused"
-                    r"(?:,|and|or|as\s+well\s+as|,\s*and|,\s*or|/|['’]s)\s*(?:the\s+)?$")
+                    r"(?:,|and|or|as\s+well\s+as|,\s*and|,\s*or|/|['’]s)\s*"
+                    r"(?:the\s+|\d+-year-old\s+)?$")  # "Jo Roe and 25-year-old Al Poe"
 
 
 _SAID_AFTER = re.compile(rf"^\s+(?:{_SAYING}|have\s+said|has\s+said)\b")
@@ -899,7 +991,11 @@ def _roles(actors: list[_Actor], low: str) -> list[tuple[_Rule, re.Match[str]] |
 _HABITUAL = re.compile(
     r"(?<!\bthe\s)(?<!\bthis\s)(?<!\bthese\s)(?<!\bthose\s)(?<!\bthat\s)"
     r"\b(?:actions|acts|crimes|atrocities|operations|killings|murders|massacres|activities"
-    r"|abuses|violations|methods)\b(?:\s+of\s+\w+)?\s+(?:[\w-]+\s+){0,2}?(?:by|[a-z]+ed\b)")
+    r"|abuses|violations|methods)\b(?:\s+of\s+\w+)?\s+(?:[\w-]+\s+){0,2}?(?:by|[a-z]+ed\b)"
+    # "a series of attacks by", "constant raids by": a campaign, not one incident
+    r"|\b(?:(?:series|wave|spate|string|rash)\s+of|constant|repeated|continued|continuous|frequent)"
+    r"\s+(?:[\w-]+\s+)?(?:attacks|raids|bombings|assaults|ambushes|killings|murders"
+    r"|kidnappings)\s+(?:[\w-]+\s+){0,2}?by\b")
 
 
 def _habitual(rule: str, start: int, end: int, low: str) -> bool:
@@ -1097,7 +1193,7 @@ def extract_actors(doc: Any, *, skip_sentences: Container[int] = ()) -> list[Act
     ("In 2017, ...") yield no perpetrator, responsibility, weapon or target.
     """
     all_caps = _is_all_caps(doc_text(doc))
-    ents = list(doc.ents)  # doc.ents is rebuilt per read
+    ents = list(doc_ents(doc))
     people = [e for e in ents if e.label_ == "PERSON"]
     names_ents = [e for e in ents if e.label_ in _NAME_LABELS]
     out: list[ActorMention] = []
@@ -1120,8 +1216,21 @@ def extract_actors(doc: Any, *, skip_sentences: Container[int] = ()) -> list[Act
                  if start <= e.start_char < start + len(text)]
         out.extend(_perpetrators(start, text, low, all_caps, persons, names))
     out.extend(_discourse_suspects(current, out, all_caps))
+    out = _arrests_in_incident(out, current)
     out = _merge_name_variants(_named_over_described(out))
     return sorted(set(out), key=lambda a: (a.start, a.end, a.slot, a.value))
+
+
+def _arrests_in_incident(mentions: list[ActorMention],
+                         sentences: list[tuple[int, str, str]]) -> list[ActorMention]:
+    """An arrest makes a suspect only in a report about an incident: its sentence or the
+    lead names one ("arrested in the shooting", "A man was shot dead ... Police arrested
+    Jo Roe"); political arrests ("troops arrested five union leaders") name none."""
+    cued = {start for start, _, low in sentences if _INCIDENT_CUE.search(low)}
+    if any(start in cued for start, _, _ in sentences[:2]):
+        return mentions
+    return [m for m in mentions
+            if ".arrested_person" not in m.rule or m.sent_start in cued]
 
 
 def _is_name(value: str) -> bool:
@@ -1348,7 +1457,7 @@ def framing_terms(doc: Any) -> dict[str, list[str]]:
 
 def _person_titles(doc: Any) -> Iterator[tuple[str, str]]:
     text = doc_text(doc)
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "PERSON":
             continue
         words = _NON_NAME.sub("", ent.text).split()

@@ -8,10 +8,12 @@ said that ...``: the official is the speaker, Reuters the channel).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
 
+from corroborate.extract.nlp import doc_ents, doc_sents, doc_text, doc_tokens
 from corroborate.extract.titles import split_title
 from corroborate.records import Attribution
 
@@ -67,7 +69,8 @@ def _phrase(token: Any) -> tuple[str, str | None]:
     role = _clean(" ".join(t.text for t in role_tokens)) or None
     # Only a PERSON that contains the head names the speaker: in "a senior Biden
     # administration official", Biden is a modifier, not the speaker.
-    persons = [e for e in token.doc.ents if e.label_ == "PERSON" and e.start <= token.i < e.end]
+    persons = [e for e in doc_ents(token.doc)
+               if e.label_ == "PERSON" and e.start <= token.i < e.end]
     propn = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     if token.lemma_.lower() in _MEDIA_HEADS and propn:
         media = " ".join(t.text for t in sorted(propn, key=lambda t: t.i))
@@ -108,10 +111,19 @@ def _complement(verb: Any) -> tuple[int, int] | None:
     return None
 
 
+@functools.cache
+def _verb_pos() -> frozenset[int]:
+    """Ids of VERB and AUX: ``Token.pos`` compares without the string lookup of ``pos_``."""
+    from spacy.symbols import AUX, VERB
+
+    return frozenset({AUX, VERB})
+
+
 def _verb_cues(sent: Any) -> list[_Cue]:
     cues = []
-    for tok in sent:
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_ not in REPORTING_LEMMAS:
+    verb_pos = _verb_pos()
+    for tok in doc_tokens(sent.doc)[sent.start:sent.end]:
+        if tok.pos not in verb_pos or tok.lemma_ not in REPORTING_LEMMAS:
             continue
         span = _complement(tok)
         if span is None and tok.lemma_ in _NEEDS_CLAUSE:
@@ -128,9 +140,11 @@ def _verb_cues(sent: Any) -> list[_Cue]:
 
 def _according_cues(sent: Any) -> list[_Cue]:
     cues = []
-    for tok in sent:
-        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
-            objs = [c for c in tok.nbor().children if c.dep_ == "pobj"]
+    tokens = doc_tokens(sent.doc)
+    for tok in tokens[sent.start:sent.end]:
+        if tok.lower_ == "according" and tok.i + 1 < len(tokens) and \
+                tokens[tok.i + 1].lower_ == "to":
+            objs = [c for c in tokens[tok.i + 1].children if c.dep_ == "pobj"]
             if objs:
                 speaker, role = _phrase(objs[0])
                 cues.append(_Cue(sent.start_char, sent.end_char,
@@ -158,10 +172,14 @@ class Attributor:
     def __init__(self, doc: Any) -> None:
         self.doc = doc
         self._cues: dict[int, list[_Cue]] = {}
-        persons = [e.text for e in doc.ents if e.label_ == "PERSON" and " " in e.text]
+        persons = [e.text for e in doc_ents(doc) if e.label_ == "PERSON" and " " in e.text]
         self._full_names = {p.split()[-1].lower(): split_title(p)[1] for p in persons}
-        for sent in doc.sents:
-            self._cues[sent.start_char] = _nest(_verb_cues(sent) + _according_cues(sent))
+        # A token whose lower form is "according" is in the lower-cased text: if the text
+        # lacks it, no sentence needs the token walk.
+        according = "according" in doc_text(doc).lower()
+        for sent in doc_sents(doc):
+            cues = _verb_cues(sent) + (_according_cues(sent) if according else [])
+            self._cues[sent.start_char] = _nest(cues)
 
     def _expand(self, name: str | None) -> str | None:
         # "Fallah also said" -> "Reza Fallah" when the report named him in full before.

@@ -14,13 +14,21 @@ back 1:1), which keeps the rules working on all-caps wire text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from corroborate.extract.nlp import doc_text
+from corroborate.extract.nlp import doc_ents, doc_sents, doc_text, doc_tokens, span_ents
 from corroborate.extract.numbers import QUANTITY_RE, Quantity, quantity_from_match
+
+
+@functools.cache  # only fixed patterns come here: the set is bounded
+def _rx(pattern: str) -> re.Pattern[str]:
+    """``re.compile(pattern)`` held for the process: re's own cache is shared and drops
+    its oldest entries once other code compiles many one-off patterns (town names)."""
+    return re.compile(pattern)
 
 
 @dataclass(frozen=True)
@@ -231,29 +239,29 @@ def _is_not_count(low: str, match: re.Match[str]) -> bool:
     num = match.group("num")
     after = low[match.end():match.end() + 20]
     before = low[max(0, match.start() - 25):match.start()]
-    if _NOT_COUNT_AFTER.match(after) or re.match(r"^(?:[:./]\d|-\d|\)|th\b)", after):
+    if _NOT_COUNT_AFTER.match(after) or _rx(r"^(?:[:./]\d|-\d|\)|th\b)").match(after):
         return True
     # "Calvin Williams, 24 was shot": more than one takes "were", so "24 was" is an age;
     # "a 50 shot", "a .45": an article before digits makes them a name or a calibre.
-    if num.isdigit() and ((int(num) > 1 and re.match(r"^\s+(?:was|is|has)\b", after))
-                          or re.search(r"\b(?:a|an)\s+$", before)):
+    if num.isdigit() and ((int(num) > 1 and _rx(r"^\s+(?:was|is|has)\b").match(after))
+                          or _rx(r"\b(?:a|an)\s+$").search(before)):
         return True
-    if re.fullmatch(r"1[89]\d\d|20\d\d", num):  # a year
+    if _rx(r"1[89]\d\d|20\d\d").fullmatch(num):  # a year
         return True
-    if num in ("many", "numerous", "multiple", "some") and re.search(r"\b(?:so|too|how|as)\s*$",
-                                                                    before):
+    if num in ("many", "numerous", "multiple", "some") and _rx(
+            r"\b(?:so|too|how|as)\s*$").search(before):
         return True
     # "at some point the gunman shot ...": a vague word before a non-person noun.
-    if num in ("some", "several", "multiple") and re.match(r"\s+(?:point|time|way|kind|sort)\b",
-                                                          after):
+    if num in ("some", "several", "multiple") and _rx(
+            r"\s+(?:point|time|way|kind|sort)\b").match(after):
         return True
     # "no one was killed" (a negation, not one victim); "Image 3 of 16" (a photo gallery).
-    if re.search(r"\b(?:no|not|none|nobody)\s*$", before) and num == "one":
+    if _rx(r"\b(?:no|not|none|nobody)\s*$").search(before) and num == "one":
         return True
-    if re.search(r"\b(?:image|photo|picture|slide|video)s?\s+\d+\s+of\s*(?:/\s*)?$", before):
+    if _rx(r"\b(?:image|photo|picture|slide|video)s?\s+\d+\s+of\s*(?:/\s*)?$").search(before):
         return True
     # "John Smith, 35, was shot": an age in apposition.
-    return bool(re.search(r",\s*$", before) and re.match(r"^\s*,", after)
+    return bool(_rx(r",\s*$").search(before) and _rx(r"^\s*,").match(after)
                 and num.isdigit()) or bool(_NOT_COUNT_BEFORE.search(before))
 
 
@@ -310,7 +318,7 @@ def _before_hit(low: str, match: re.Match[str], qty: Quantity) -> _Hit | None:
         verb = toll.group("verb")
         update = "rose_to" if verb in _RISE else "revised_down" if verb in _FALL else None
         what = toll.group("what")
-        slot = "injured" if re.search(r"injur|wound", what) else "killed"
+        slot = "injured" if _rx(r"injur|wound").search(what) else "killed"
         start = match.start() - len(before) + toll.start()
         return _Hit(slot, qty, start, match.end(), update, "counts.toll.v1")
     if not _BEFORE_TAIL.match(tail):
@@ -318,7 +326,7 @@ def _before_hit(low: str, match: re.Match[str], qty: Quantity) -> _Hit | None:
     for slot, regex in _BEFORE_RE:
         found = regex.search(before)
         if found:
-            people = re.match(rf"^\s+{_MOD}(?:{_PEOPLE})\b", tail)
+            people = _rx(rf"^\s+{_MOD}(?:{_PEOPLE})\b").match(tail)
             end = match.end() + (people.end() if people else 0)
             start = match.start() - len(before) + found.start()
             return _Hit(slot, qty, start, end, None, "counts.numeric_object.v1")
@@ -327,12 +335,12 @@ def _before_hit(low: str, match: re.Match[str], qty: Quantity) -> _Hit | None:
 
 def _fatally_tail(low: str, end: int) -> tuple[Quantity, int] | None:
     """"N people were shot, two fatally" / "..., one of them fatally": the dead among N."""
-    tail = re.match(r"^\s*(?:,|--|-|—)?\s*(?:and\s+)?", low[end:])
+    tail = _rx(r"^\s*(?:,|--|-|—)?\s*(?:and\s+)?").match(low[end:])
     pos = end + (tail.end() if tail else 0)
     qm = QUANTITY_RE.match(low, pos)
     if not qm:
         return None
-    rest = re.match(r"^(?:\s+of\s+them)?\s+(?:fatally|mortally|died)\b", low[qm.end():])
+    rest = _rx(r"^(?:\s+of\s+them)?\s+(?:fatally|mortally|died)\b").match(low[qm.end():])
     qty = quantity_from_match(qm)
     if not rest or qty is None:
         return None
@@ -413,7 +421,7 @@ def _ordinal_hits(low: str) -> list[_Hit]:
     hits = []
     for m in _ORDINAL_VICTIM.finditer(low):
         word = m.group("ord")
-        n = _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
+        n = _ORDINALS.get(word) or int(_rx(r"\D").sub("", word))
         if n >= 2:
             hits.append(_Hit("injured", Quantity(n, n, None, "at_least"), m.start(), m.end(),
                              None, "counts.shot_total.v1"))
@@ -423,7 +431,7 @@ def _ordinal_hits(low: str) -> list[_Hit]:
 def _kill_list_hits(low: str) -> list[_Hit]:
     hits = []
     for m in _KILL_LIST.finditer(low):
-        items = [i for i in re.split(r"\s*,\s*|\s+and\s+|\s+then\s+", m.group("items").strip())
+        items = [i for i in _rx(r"\s*,\s*|\s+and\s+|\s+then\s+").split(m.group("items").strip())
                  if i and i not in ("and", "then")]
         if any("year-old" in item for item in items):
             continue  # "April Ruiz and another man, 43-year-old Joe Cole": appositions
@@ -431,7 +439,7 @@ def _kill_list_hits(low: str) -> list[_Hit]:
         for item in items:
             qm = QUANTITY_RE.search(item)
             qty = quantity_from_match(qm) if qm else None
-            if qty is None and re.search(r"(?:(?<!s)s|children|people|men|family)$", item):
+            if qty is None and _rx(r"(?:(?<!s)s|children|people|men|family)$").search(item):
                 total = 0  # "killed his children, then himself": how many is not said
                 break
             total += qty.value if qty is not None else 1
@@ -474,8 +482,14 @@ _HEADLINE_PAIR = re.compile(
     r"wounded|injured|hurt)\b")
 
 
+# Every _MIXED_PAIR match ends in one of these words: a quick test before the long pattern.
+_MIXED_PRED = re.compile(r"shot|killed|died|dead|wounded|injured|hurt")
+
+
 def _mixed_pair_hits(low: str) -> list[_Hit]:
-    hits = []
+    hits: list[_Hit] = []
+    if _MIXED_PRED.search(low) is None:
+        return hits
     for m in _MIXED_PAIR.finditer(low):
         num = QUANTITY_RE.match(m.group("n1") or m.group("n2") or m.group("n3"))
         qty = quantity_from_match(num) if num else None
@@ -503,14 +517,14 @@ def _multi_hits(low: str) -> list[_Hit]:
     hits.extend(_mixed_pair_hits(low))
     for m in _HEADLINE_PAIR.finditer(low):
         pred = m.group("pred")
-        slot = "shot" if pred == "shot" else "killed" if re.search("kill|dead", pred) \
+        slot = "shot" if pred == "shot" else "killed" if _rx("kill|dead").search(pred) \
             else "injured"
         hit = _Hit(slot, Quantity(2, 2, 2, "exact"), m.start("pair"), m.end(), None,
                    "counts.coordinated_pair.v1")
         hits.extend(_split_shot(low, hit) if slot == "shot" else [hit])
     for m in _PAIR_RE.finditer(low):
         pred = m.group("pred") or "dead"
-        slot = "shot" if pred == "shot" else "killed" if re.search("kill|dead|death", pred) \
+        slot = "shot" if pred == "shot" else "killed" if _rx("kill|dead|death").search(pred) \
             else "injured"
         hit = _Hit(slot, Quantity(2, 2, 2, "exact"), m.start(), m.end(), None,
                    "counts.coordinated_pair.v1")
@@ -524,9 +538,9 @@ def _split_shot(low: str, hit: _Hit) -> list[_Hit]:
     if fatal is None:
         # "one killed, six others shot": "others" are those not already counted dead.
         # "nine were shot, none fatally": all of them are the wounded.
-        others = re.search(r"\bothers?\b", low[hit.start:hit.end]) is not None or re.match(
-            r"^[^.;]{0,40}?\bnone\s+(?:of\s+them\s+)?(?:fatally|critically|died)",
-            low[hit.end:]) is not None
+        others = _rx(r"\bothers?\b").search(low[hit.start:hit.end]) is not None or _rx(
+            r"^[^.;]{0,40}?\bnone\s+(?:of\s+them\s+)?(?:fatally|critically|died)"
+        ).match(low[hit.end:]) is not None
         return [replace(hit, slot="injured",
                         rule="counts.shot_others.v1" if others else "counts.shot_total.v1")]
     dead, end = fatal
@@ -544,7 +558,7 @@ def _distribute_qualifiers(low: str, hits: list[_Hit]) -> list[_Hit]:
         prev = out[-1] if out else None
         if (prev and hit.qty.qualifier == "exact" and prev.qty.qualifier in ("at_least",
                                                                             "more_than", "about")
-                and re.fullmatch(r"\s*(?:,\s*)?and\s+", low[prev.end:hit.start])):
+                and _rx(r"\s*(?:,\s*)?and\s+").fullmatch(low[prev.end:hit.start])):
             q = prev.qty.qualifier
             value = hit.qty.value
             low_v = value + 1 if q == "more_than" else value
@@ -693,7 +707,7 @@ def _window_start(low: str, pos: int) -> int:
     at, mark = max(found, key=lambda f: f[0] + len(f[1]))
     window = head[at + len(mark):]
     # "the woman, who suffered ...": the subject sits before the relative pronoun.
-    if mark != "\n" and re.fullmatch(r"\s*(?:who|which|that)?\s*", window):
+    if mark != "\n" and _rx(r"\s*(?:who|which|that)?\s*").fullmatch(window):
         return _window_start(low, at)
     return at + len(mark)
 
@@ -708,7 +722,7 @@ def _gender(text: str) -> str | None:
 
     A possessive before a noun ("his friend") says nothing about the noun's gender.
     """
-    words = re.findall(r"[a-z]+", text)
+    words = _rx(r"[a-z]+").findall(text)
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
         if word in _POSSESSIVE and i < len(words) - 1:
@@ -717,7 +731,7 @@ def _gender(text: str) -> str | None:
             return "m"
         if word in _FEMALE:
             return "f"
-        if re.fullmatch(_ONE, word):
+        if _rx(_ONE).fullmatch(word):
             return None  # the head noun is known and not gendered ("the child died")
     return None
 
@@ -737,12 +751,12 @@ def _side(text: str) -> str | None:
     Like ``_gender``, the nearest role word counts; any other victim noun says nothing.
     An agent ("the man shot by an officer has died") names the shooter, not the victim.
     """
-    for word in reversed(re.findall(r"[a-z]+", _BY_AGENT.sub(" ", text))):
+    for word in reversed(_rx(r"[a-z]+").findall(_BY_AGENT.sub(" ", text))):
         if word in _POLICE_WORDS:
             return "police"
         if word in _OFFENDER_WORDS:
             return "offender"
-        if re.fullmatch(_ONE, word):
+        if _rx(_ONE).fullmatch(word):
             return None
     return None
 
@@ -760,18 +774,55 @@ def _is_place(ent: Any) -> bool:
     the same word in running text ("a shooting in Smalltown") it tags as a place.
     """
     text = ent.text.lower()
-    labels = [e.label_ for e in ent.doc.ents if e.text.lower() == text]
+    labels = [e.label_ for e in doc_ents(ent.doc) if e.text.lower() == text]
     places = sum(label in _PLACE_LABELS for label in labels)
     if places > 0 and places >= labels.count("PERSON"):
         return True
     # "the shooting in Smalltown": a person is not "in" someone (bar "in Smith's home").
-    return re.search(rf"\b(?:in|near|outside)\s+{re.escape(text)}\b(?!['’])",
-                     _lower(doc_text(ent.doc))) is not None
+    return _after_locative(_lower(doc_text(ent.doc)), text)
+
+
+def _after_locative(low: str, name: str) -> bool:
+    r"""``re.search(rf"\b(?:in|near|outside)\s+{re.escape(name)}\b(?!['’])", low)``.
+
+    Written out rather than compiled per name: re's cache is shared, and one-off patterns
+    push the fixed ones of every module out of it (each then compiles again).
+    """
+    at = low.find(name)
+    while at >= 0:
+        if _locative_before(low, at) and _ends_word(low, at + len(name)):
+            return True
+        at = low.find(name, at + 1)
+    return False
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"  # re's \w
+
+
+def _locative_before(low: str, at: int) -> bool:
+    r"""``\b(?:in|near|outside)\s+`` ends at ``at``."""
+    start = at
+    while start > 0 and low[start - 1].isspace():  # str.isspace is re's \s
+        start -= 1
+    if start == at:
+        return False
+    return any(low.startswith(word, start - len(word)) and start >= len(word)
+               and (start == len(word) or not _is_word(low[start - len(word) - 1]))
+               for word in ("in", "near", "outside"))
+
+
+def _ends_word(low: str, end: int) -> bool:
+    r"""``\b(?!['’])`` holds at ``end``."""
+    before = end > 0 and _is_word(low[end - 1])
+    after = end < len(low) and _is_word(low[end])
+    return before != after and (end == len(low) or low[end] not in "'’")
 
 
 def _person_ent(sent: Any, lo: int, hi: int, *, last: bool = False) -> Any:
     """The first (or ``last``) PERSON entity starting in [lo, hi) of the sentence."""
-    for ent in (reversed(sent.ents) if last else sent.ents):
+    ents = span_ents(sent)
+    for ent in (reversed(ents) if last else ents):
         if (ent.label_ == "PERSON" and lo <= ent.start_char - sent.start_char < hi
                 and not _BAD_NAME.search(_lower(ent.text)) and not _is_place(ent)
                 and not _MODIFIES_PERSON.match(_lower(doc_text(ent.doc)[ent.end_char:
@@ -796,7 +847,7 @@ _NAME_FILLER = frozenset({"jr", "sr", "ii", "iii", "iv", "mr", "mrs", "ms", "dr"
 
 def _same_name(a: str, b: str) -> bool:
     """"Ivo Brandt", "Brandt" and "Ivo" name one person: they share a name word."""
-    full = [[w for w in re.findall(r"[a-z][a-z'’-]+", n) if w not in _NAME_FILLER]
+    full = [[w for w in _rx(r"[a-z][a-z'’-]+").findall(n) if w not in _NAME_FILLER]
             for n in (a, b)]
     # "Adam Laber" and "Jenna Laber": relatives share a surname, not a first name.
     if all(len(f) >= 2 for f in full) and full[0][0] != full[1][0]:
@@ -818,7 +869,7 @@ def _subject_name(sent: Any, low: str, start: int, window: str) -> tuple[str | N
     # "Greta Solheim learned that her brother had been killed": a verb between the name and
     # the predicate means the name is not its subject.
     verbs = any(t.pos_ == "VERB" and ent.end_char <= t.idx < sent.start_char + start
-                for t in sent)
+                for t in doc_tokens(sent.doc)[sent.start:sent.end])
     if verbs or _NOT_NAME_SUBJECT.search(low[end:start]):
         return None, start - len(window)
     return _lower(ent.text), end
@@ -913,7 +964,7 @@ _NAME_PRED = re.compile(r" (?P<pred>(?:shot(?: and|,) )?(?:killed|slain|dead|mur
 def _name_subjects(sent: Any, low: str) -> list[tuple[str, int, int, bool, bool]]:
     """Victims named right before a bare passive verb, as headlines put them."""
     out = []
-    for ent in sent.ents:
+    for ent in span_ents(sent):
         end = ent.end_char - sent.start_char
         m = _NAME_PRED.match(low, end)
         if m and _person_at(sent, ent.start_char - sent.start_char,
@@ -921,6 +972,13 @@ def _name_subjects(sent: Any, low: str) -> list[tuple[str, int, int, bool, bool]
             slot = "injured" if m.group("pred") in ("injured", "wounded", "hurt") else "killed"
             out.append((slot, m.start("pred"), m.end(), False, False))
     return out
+
+
+# A single-victim predicate whose victim follows it ("killing his wife"), unless passive.
+_VICTIM_AFTER = re.compile(r"(?:killing|killed|kills|murder|shoot|shot\s+and|fatally|gunn|"
+                           r"shooting\s+death|homicide|slaying|shot\s+(?:him|her|a|an|the)|"
+                           r"shooting\s|wounding|injuring|hitting|striking|left\s)")
+_BE_AUX = re.compile(r"\b(?:was|is|got|been)\b")
 
 
 def _single_mentions(sent: Any, low: str,
@@ -933,11 +991,7 @@ def _single_mentions(sent: Any, low: str,
             window = _subject_window(low, m.start())
             if _PLURAL_SUBJ.search(window) or _NO_SUBJ.search(window):
                 continue
-            obj = bool(re.match(r"(?:killing|killed|kills|murder|shoot|shot\s+and|fatally|gunn|"
-                                r"shooting\s+death|homicide|slaying|shot\s+(?:him|her|a|an|the)|"
-                                r"shooting\s|wounding|injuring|hitting|striking|left\s)",
-                                m.group(0))) and not re.search(r"\b(?:was|is|got|been)\b",
-                                                               m.group(0))
+            obj = bool(_VICTIM_AFTER.match(m.group(0))) and not _BE_AUX.search(m.group(0))
             found.append((slot, m.start(), m.end(), False, obj))
     found.extend(_name_objects(sent, low, _KILL_OBJ, "killed"))
     found.extend(_name_objects(sent, low, _HURT_OBJ, "injured"))
@@ -1157,10 +1211,10 @@ def extract_counts(doc: Any, *, skip_sentences: Container[int] = ()) -> list[Cou
     kept: list[tuple[Any, str]] = []
     text = doc_text(doc)  # Doc.text joins every token on each read
     listed = len(_DATED_ITEM.findall(_lower(text))) >= 2
-    for sent in doc.sents:
+    for sent in doc_sents(doc):
         if sent.start_char in skip_sentences:
             continue
-        low = _lower(sent.text)
+        low = _lower(text[sent.start_char:sent.end_char])  # = sent.text, without the join
         base = sent.start_char
         background = (_BACKGROUND.search(low) is not None
                       or _in_dated_item(text, base, listed=listed))

@@ -28,11 +28,25 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from corroborate.extract.nlp import doc_text
+from corroborate.extract.nlp import (
+    doc_sents,
+    doc_text,
+    span_ents,
+    span_text,
+    span_tokens,
+)
 from corroborate.records import ReferencedIncident
+
+
+@functools.cache  # only fixed patterns come here: the set is bounded
+def _rx(pattern: str) -> re.Pattern[str]:
+    """``re.compile(pattern)`` held for the process: re's own cache is shared and drops
+    its oldest entries once other code compiles many one-off patterns (town names)."""
+    return re.compile(pattern)
 
 EXTRACTOR = "dates/1"
 
@@ -135,6 +149,39 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # Mention kinds that stand for durations or anchors, not dates of events.
 _CLUES = frozenset({"since", "anniv"})
 
+# Scanning cost: most patterns open with long alternations tried at every position. Each
+# trigger below matches (same flags) wherever its patterns can start, in one cheap pass; the
+# full pattern is then tried only there, which finds exactly what ``finditer`` finds.
+
+
+def _word_start(words: list[str]) -> re.Pattern[str]:
+    """A trigger for patterns that open with one of ``words`` or a digit: it tests only the
+    words' first three letters (fewer, shorter alternatives than the patterns' own)."""
+    prefixes = sorted({w[:3] for w in words})
+    return re.compile(rf"\b(?=\d|{'|'.join(prefixes)})", re.IGNORECASE)
+
+
+# mdy, my, wd and dmy open with a digit, a weekday, a month, "the" or wd's modifier; rel
+# and holiday with their own first words.
+_DATE_WORD_START = _word_start([*_WEEKDAYS, *_MONTHS, "the", "last", "this", "next", "on",
+                                "early", "late", "yesterday", "today", "tonight", "earlier",
+                                "new", "christmas", "thanksgiving", "fourth", "independence",
+                                "memorial", "labor", "easter", "black", "good", "mother",
+                                "father", "valentine", "st", "halloween"])
+_COUNT_START = _word_start(list(_NUMWORDS))  # ago, after, since open with _NUM
+_TRIGGERS: dict[str, re.Pattern[str]] = {
+    "mdy": _DATE_WORD_START, "dmy": _DATE_WORD_START, "my": _DATE_WORD_START,
+    "wd": _DATE_WORD_START, "rel": _DATE_WORD_START, "holiday": _DATE_WORD_START,
+    "ago": _COUNT_START, "after": _COUNT_START, "since": _COUNT_START,
+}
+# A word every match of the pattern contains: without it in the text, nothing to scan.
+_NEEDS: dict[str, re.Pattern[str]] = {
+    kind: re.compile(words, re.IGNORECASE) for kind, words in (
+        ("ago", "ago"), ("after", "after|later"), ("since", "since|after"),
+        ("anniv", "anniversary"), ("lastx", "last"), ("num", "/"),
+        ("iso", r"(?:19|20)\d\d-"), ("year", r"(?:19|20)\d\d"))
+}
+
 
 
 # Stems of words for violent events; matched on the lower-cased token because spaCy
@@ -201,8 +248,9 @@ def _scan(text: str) -> list[_Raw]:
     """Find date expressions; earlier patterns win where spans overlap."""
     taken: list[tuple[int, int]] = []
     found: list[_Raw] = []
+    starts: dict[re.Pattern[str], list[int]] = {}
     for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
+        for m in _matches(kind, pattern, text, starts):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken) or not _plausible(kind, m):
                 continue
@@ -210,6 +258,35 @@ def _scan(text: str) -> list[_Raw]:
             groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
             found.append(_Raw(kind, s, e, m.group(0), groups))
     return sorted(found, key=lambda r: r.start)
+
+
+def _matches(kind: str, pattern: re.Pattern[str], text: str,
+             starts: dict[re.Pattern[str], list[int]]) -> Iterable[re.Match[str]]:
+    """``pattern.finditer(text)``, tried only where the pattern's trigger says it can start."""
+    need = _NEEDS.get(kind)
+    if need is not None and need.search(text) is None:
+        return ()
+    trigger = _TRIGGERS.get(kind)
+    if trigger is None:
+        return pattern.finditer(text)
+    if trigger not in starts:  # triggers are shared: one pass each per text
+        starts[trigger] = [m.start() for m in trigger.finditer(text)]
+    return _match_from(pattern, text, starts[trigger])
+
+
+def _match_from(pattern: re.Pattern[str], text: str,
+                starts: list[int]) -> Iterator[re.Match[str]]:
+    """What ``finditer`` yields when ``starts`` holds every offset a match can begin at:
+    the first match at or after the previous one's end, and so on (no pattern here
+    matches the empty string)."""
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        m = pattern.match(text, start)
+        if m is not None:
+            yield m
+            end = m.end()
 
 
 def _plausible(kind: str, m: re.Match[str]) -> bool:
@@ -303,7 +380,7 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
 
 def _holiday_date(name: str, year: int) -> dt.date | None:
     """The day a holiday name stands for in ``year`` (US calendar)."""
-    key = re.sub(r"[^a-z]", "", name.lower())
+    key = _rx(r"[^a-z]").sub("", name.lower())
     fixed = {"newyearseve": (12, 31), "newyearsday": (1, 1), "christmaseve": (12, 24),
              "fourthofjuly": (7, 4), "independenceday": (7, 4), "valentinesday": (2, 14),
              "stpatricksday": (3, 17), "halloweennight": (10, 31), "halloween": (10, 31)}
@@ -597,7 +674,7 @@ def _dateparser_date(text: str, base: dt.date | None) -> dt.date | None:
     """Fallback parser for metadata strings; never reads the clock unless given no base."""
     import dateparser
 
-    if base is None and not re.search(r"\b(?:19|20)\d\d\b", text):
+    if base is None and not _rx(r"\b(?:19|20)\d\d\b").search(text):
         return None  # without a year, dateparser would fill it from the wall clock
     base_s = dt.datetime(base.year, base.month, base.day, 12).isoformat() if base else None
     parsed = dateparser.parse(text, languages=["en"], settings=_dateparser_settings(base_s))
@@ -614,7 +691,9 @@ class _Sent:
 
 
 def _sentences(doc: Any) -> list[_Sent]:
-    return [_Sent(s.start_char, s.end_char, s.text) for s in doc.sents]
+    text = doc_text(doc)
+    return [_Sent(s.start_char, s.end_char, text[s.start_char:s.end_char])
+            for s in doc_sents(doc)]
 
 
 def _sent_of(sents: list[_Sent], offset: int) -> _Sent:
@@ -640,8 +719,8 @@ def _days_before(raw: _Raw, text: str, out: list[DateMention]) -> tuple[str, boo
         return None
     last = out[-1]
     n = _num(raw.get("n"))
-    if not n or len(last.value) != 10 or last.value.startswith("X") or not re.fullmatch(
-            r"\s*,\s*", text[last.end:raw.start]) or "later" in raw.text.lower():
+    if not n or len(last.value) != 10 or last.value.startswith("X") or not _rx(
+            r"\s*,\s*").fullmatch(text[last.end:raw.start]) or "later" in raw.text.lower():
         return None
     day, _ = _shift(dt.date.fromisoformat(last.value), n, raw.get("unit") or "day", -1)
     return _fmt(day), True
@@ -746,13 +825,14 @@ def _event_score(doc: Any, mention: DateMention, unit: tuple[int, int, int],
     if not attached and _reported(chain, mention.start):
         score -= 2.0  # "police said Friday (that ...)": the date of the statement
     sent = doc.char_span(u_start, u_end, alignment_mode="expand")
-    if sent is not None and any(_is_event(t) for t in sent):
+    if sent is not None and any(_is_event(t) for t in span_tokens(sent)):
         score += 1.0
+    sent_text = span_text(sent) if sent is not None else ""
     # "will be charged when he recovers from wounds he suffered Friday": no plan for Friday
-    future = sent is not None and _future_day(sent.text, mention.start - sent.start_char)
+    future = sent is not None and _future_day(sent_text, mention.start - sent.start_char)
     if future:
         score -= 1.5
-    if not attached and (_follow_up(chain) or _LATER_NOUN.search(sent.text if sent else "")):
+    if not attached and (_follow_up(chain) or _LATER_NOUN.search(sent_text)):
         score -= 1.5  # "was arrested Monday", "his funeral is Saturday": a later step
     if _clocked(doc_text(doc), mention):
         score += 1.0  # "at 9:15 p.m. Friday", "Saturday night": how incidents are told
@@ -824,11 +904,12 @@ def _units(doc: Any) -> tuple[list[tuple[int, int]], dict[int, int]]:
     text = doc_text(doc)
     units: list[tuple[int, int]] = []
     fragments: dict[int, int] = {}
-    for sent in doc.sents:
+    for sent in doc_sents(doc):
         if units:
             prev = text[units[-1][0]:units[-1][1]]
             split = not _TERMINAL.search(prev) or bool(
-                _SPLIT_AT_CLOCK.search(prev) and _STARTS_WITH_DAY.match(sent.text))
+                _SPLIT_AT_CLOCK.search(prev)
+                and _STARTS_WITH_DAY.match(text[sent.start_char:sent.end_char]))
             if split and "\n\n" not in prev:
                 units[-1] = (units[-1][0], sent.end_char)
                 fragments[sent.root.i] = sent.start - 1
@@ -861,7 +942,7 @@ def _release_field(text: str, mention: DateMention) -> bool:
 
 def _furniture(text: str, mention: DateMention) -> bool:
     """A full date that stamps the page (posting, update, tweet), not an event."""
-    if mention.relative or not re.search(r"(?:19|20)\d\d", mention.text) or _release_field(
+    if mention.relative or not _rx(r"(?:19|20)\d\d").search(mention.text) or _release_field(
             text, mention):
         return False
     line_start = text.rfind("\n", 0, mention.start) + 1
@@ -869,7 +950,7 @@ def _furniture(text: str, mention: DateMention) -> bool:
     line = text[line_start:mention.start] + text[mention.end:line_end if line_end >= 0 else None]
     return bool(_META_BEFORE.search(text[max(line_start, mention.start - 40):mention.start])
                 or _CLOCK_AFTER.match(text[mention.end:mention.end + 12])
-                or len(re.findall(r"[A-Za-z]+", line)) <= 3)
+                or len(_rx(r"[A-Za-z]+").findall(line)) <= 3)
 
 
 def _choose_event(doc: Any, mentions: list[DateMention], dateline: _Raw | None,
@@ -948,10 +1029,14 @@ _FOUND_HARMED = frozenset({"body", "bodies", "remains", "dead", "shot", "unrespo
                            "wounded", "injured", "stabbed"})
 
 
+_READS_CHILDREN = frozenset({"death", "passed", "pronounced", "declared", "found", "discovered"})
+
+
 def _harm_kind(token: Any) -> str | None:
     """``"death"``, ``"found"`` (a victim found) or ``"attack"`` for a word naming one."""
     low = token.lower_
-    children = {c.lower_ for c in token.children}
+    # Only these words look at their children (a set built per token is the costly part).
+    children = {c.lower_ for c in token.children} if low in _READS_CHILDREN else set()
     if low == "death" and any(_ATTACK_STEM.match(c) for c in children):
         return "attack"  # "the shooting death of ...": the attack itself
     if _DEATH_STEM.match(low) or (low == "passed" and "away" in children) or (
@@ -993,7 +1078,7 @@ def _days_after(later: str, earlier: str) -> int | None:
 def _tells_attack(doc: Any, unit: tuple[int, int, int]) -> bool:
     """True when a sentence names an attack and no death: "police responded to the shooting"."""
     sent = doc.char_span(unit[1], unit[2], alignment_mode="expand")
-    kinds = {_harm_kind(t) for t in sent} if sent is not None else set()
+    kinds = {_harm_kind(t) for t in span_tokens(sent)} if sent is not None else set()
     return "attack" in kinds and "death" not in kinds
 
 
@@ -1078,7 +1163,7 @@ def _finite_present(sent: Any) -> bool:
 
 
 def _content(sent: Any) -> set[str]:
-    return {t.lemma_.lower() for t in sent if t.pos_ == "PROPN" and len(t) > 1}
+    return {t.lemma_.lower() for t in span_tokens(sent) if t.pos_ == "PROPN" and len(t) > 1}
 
 
 def _past_sentences(doc: Any, mentions: list[DateMention], event: DateMention | None,
@@ -1095,7 +1180,7 @@ def _past_sentences(doc: Any, mentions: list[DateMention], event: DateMention | 
     past: dict[int, str] = {}
     block: set[str] = set()
     current, gap = None, 0
-    for sent in doc.sents:
+    for sent in doc_sents(doc):
         if sent.start_char in dated:
             current, gap = dated[sent.start_char], 0
             block = _content(sent)
@@ -1126,7 +1211,7 @@ def _continues(sent: Any, block: set[str]) -> bool:
     """A past-tense sentence that shares a name with the older event or refers back to it."""
     if _finite_present(sent):
         return False
-    return bool(_content(sent) & block) or bool(_ANAPHORA.search(sent.text))
+    return bool(_content(sent) & block) or bool(_ANAPHORA.search(span_text(sent)))
 
 
 _KILLED = (
@@ -1150,7 +1235,7 @@ def _killed(text: str) -> int | None:
 
 def _place(sents: list[Any]) -> str | None:
     """The first place named after "in"/"at"/"near", else the first place named."""
-    places = [e for s in sents for e in s.ents if e.label_ in {"GPE", "LOC", "FAC"}]
+    places = [e for s in sents for e in span_ents(s) if e.label_ in {"GPE", "LOC", "FAC"}]
     located = [e for e in places
                if e.start > 0 and e.doc[e.start - 1].lower_ in {"in", "at", "near", "outside"}]
     return (located or places)[0].text if places else None
@@ -1158,7 +1243,7 @@ def _place(sents: list[Any]) -> str | None:
 
 def _description(sent: Any, whole: str) -> tuple[str, int]:
     """The sentence without a caption glued before a blank line (bad segmentation)."""
-    text = sent.text
+    text = span_text(sent)
     cut = text.rfind("\n\n", 0, max(len(text.rstrip()) - 1, 0))
     start = sent.start_char + (cut + 2 if cut >= 0 else 0)
     return whole[start:sent.end_char].strip(), start
@@ -1167,7 +1252,7 @@ def _description(sent: Any, whole: str) -> tuple[str, int]:
 def _referenced(doc: Any, past: dict[int, str], report_id: str) -> list[ReferencedIncident]:
     """One record per older incident: consecutive past sentences with the same date."""
     groups: list[tuple[str, list[Any]]] = []
-    for sent in doc.sents:
+    for sent in doc_sents(doc):
         value = past.get(sent.start_char)
         if value is None:
             continue
@@ -1178,7 +1263,7 @@ def _referenced(doc: Any, past: dict[int, str], report_id: str) -> list[Referenc
     out: list[ReferencedIncident] = []
     for value, sents in groups:
         description, start = _description(sents[0], doc_text(doc))
-        killed = next((k for s in sents if (k := _killed(s.text))), None)
+        killed = next((k for s in sents if (k := _killed(span_text(s)))), None)
         out.append(ReferencedIncident(
             description=description, date=value, place=_place(sents), report=report_id,
             span=(start, sents[0].end_char), killed=killed))

@@ -6,10 +6,18 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from text_to_num import text2num
+
+
+@functools.cache  # only fixed patterns come here: the set is bounded
+def _rx(pattern: str) -> re.Pattern[str]:
+    """``re.compile(pattern)`` held for the process: re's own cache is shared and drops
+    its oldest entries once other code compiles many one-off patterns (town names)."""
+    return re.compile(pattern)
 
 
 @dataclass(frozen=True)
@@ -69,8 +77,8 @@ QUANTITY_RE = re.compile(
 
 def _word_value(words: str) -> int | None:
     """Value of a number written in words ("one hundred and three", "twenty-one")."""
-    cleaned = re.sub(r"^a\s+", "one ", words.strip())
-    cleaned = re.sub(r"\s+", " ", cleaned.replace("-", " "))
+    cleaned = _rx(r"^a\s+").sub("one ", words.strip())
+    cleaned = _rx(r"\s+").sub(" ", cleaned.replace("-", " "))
     try:
         return int(text2num(cleaned, "en"))
     except ValueError:
@@ -82,7 +90,7 @@ def _number_value(num: str) -> int | None:
     if num.endswith(" dozen"):  # "two dozen" = 24; text2num does not know "dozen"
         head = _number_value(num[: -len(" dozen")]) if not num.startswith("a ") else 1
         return None if head is None else head * 12
-    match = re.fullmatch(r"([\d.,]+)(?:\s+(million|thousand))?", num)
+    match = _rx(r"([\d.,]+)(?:\s+(million|thousand))?").fullmatch(num)
     if match:
         base = float(match.group(1).replace(",", ""))
         scale = {"million": 1_000_000, "thousand": 1000}.get(match.group(2) or "", 1)

@@ -18,7 +18,7 @@ from corroborate.errors import ConfigError
 from corroborate.extract.attribution import RULE as ATTRIBUTION_RULE
 from corroborate.extract.attribution import Attributor
 from corroborate.extract.language import MIN_CONFIDENCE, detect_language
-from corroborate.extract.nlp import DEFAULT_MODEL, doc_text, load_nlp
+from corroborate.extract.nlp import DEFAULT_MODEL, doc_ents, doc_text, load_nlp
 from corroborate.extract.titles import is_only_title, split_title
 from corroborate.records import (
     Attribution,
@@ -88,7 +88,7 @@ _GROUP_NOUNS = frozenset({"militants", "fighters", "group", "jihadists", "rebels
 
 def stage_entities(ctx: ReportContext) -> None:
     """Named entities with titles split off ("Maj Gen Qassem Suleimani")."""
-    for ent in ctx.doc.ents:
+    for ent in doc_ents(ctx.doc):
         if ent.label_ not in _ENTITY_TYPES:
             continue
         text = ent.text.strip()

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from corroborate.extract.geo.gazetteer import fold
-from corroborate.extract.nlp import doc_text
+from corroborate.extract.nlp import doc_sents, doc_text
 from corroborate.records import PlaceMention
 
 _EVENT_RE = re.compile(
@@ -37,7 +37,7 @@ _POSSESSIVE_RE = re.compile(r"(?:['’?]|&#0?39;|&rsquo;|&#x27;)s\s+$")
 # "the city's Feltonville section", "in the Rogers Park section of Chicago"
 _CITY_PART_BEFORE_RE = re.compile(r"\b(?:city|town)(?:['’?]|&#0?39;|&rsquo;)s\s+$", re.IGNORECASE)
 _SECTION_OF_RE = re.compile(r"\s+(?:neighbou?rhood|section|area|part|district|sector)\s+of\s+"
-                            r"(?:the\s+)?$", re.IGNORECASE)
+                            r"(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
 # "suburban Dolton", "the suburb of Holladay": a town of its own next to the city
 _SUBURB_RE = re.compile(r"\bsuburb(?:an|s)?(?:\s+of)?\s+$", re.IGNORECASE)
 # "Goldsboro Daily News", "Colorado Springs Gazette": the outlet's home, not the event's place
@@ -82,7 +82,7 @@ _ELSEWHERE_AFTER_RE = re.compile(
 # "50 miles southeast of Minot": a reference point, not the scene
 # "about an hour northwest of Charlotte": likewise
 _REFERENCE_BEFORE_RE = re.compile(r"\b(?:\d+|an?|a few|several)\s+(?:miles?|km|kilomet(?:er|re)s?|"
-                                  r"hours?|minutes?)\s+(?:\w+\s+){0,2}(?:of|from)\s+$",
+                                  r"hours?|minutes?)\s+(?:\w+\s+){0,3}(?:of|from)\s+$",
                                   re.IGNORECASE)
 
 # "3187 Cedar Hollow Road, ", "the 1200 block of Main Street in ": a street address before a town
@@ -96,7 +96,8 @@ _ADDRESS_BEFORE_RE = re.compile(
 # -", "SAN SALVADOR, 3 JAN 90", "PARIS (FRANCE), 16 NOV 89".
 _DATELINE_AFTER_RE = re.compile(
     r"(?:,\s*[A-Z][a-z]{0,4}\.(?:\s?[A-Z]\.)?|,?\s*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][a-z]+)?\s*)?"
-    r"(?:\([^)\n]{1,30}\)\s*)?[-–—]|(?:\s*\([A-Z][A-Z ]{1,30}\))?[ ,]+\d{1,2} [A-Z]{3} \d{2})")
+    r"(?:\([^)\n]{1,30}\)\s*)?[-–—]"
+    r"|(?:\s*\([A-Z][A-Z ]{1,30}\))?[ ,]+\d{1,2} [A-Z]{3}(?: \d{2})?\b)")
 
 _APPOSITION_RE = re.compile(r",\s*")
 
@@ -128,7 +129,7 @@ def _key(p: PlaceMention) -> tuple[Any, ...]:
 
 def _sentences(doc: Any) -> list[tuple[int, int]]:
     try:
-        return [(s.start_char, s.end_char) for s in doc.sents]
+        return [(s.start_char, s.end_char) for s in doc_sents(doc)]
     except ValueError:  # no sentence boundaries set
         return [(0, len(doc_text(doc)))]
 
@@ -145,7 +146,7 @@ def _weight(p: PlaceMention, text: str, sent: tuple[int, int], index: int,
     """The mention's weight, and its aside factor (1.0: it names the scene itself)."""
     weight = 1.0
     start = p.span[0]
-    dateline = start < 120 and bool(_DATELINE_AFTER_RE.match(text, p.span[1]))
+    dateline = _is_dateline(p, text)
     if dateline:
         weight += 0.5  # a dateline: where the report was filed, often but not always the place
     elif index == 0:
@@ -162,6 +163,35 @@ def _weight(p: PlaceMention, text: str, sent: tuple[int, int], index: int,
     aside = _aside(p, text, index, dateline, person_ends)
     # news puts the event first and context later
     return weight * aside / (1 + 0.1 * index), aside
+
+
+# The relayed dateline's own dash, spaced ("CALI -- THE"; not "Houston-area")
+_RELAYED_AFTER_RE = re.compile(r"\s+[-–—]{1,2}\s")
+
+
+def _is_dateline(p: PlaceMention, text: str) -> bool:
+    return p.span[0] < 120 and bool(_DATELINE_AFTER_RE.match(text, p.span[1]))
+
+
+# A wire's header lines: bracketed tags ("[REPORT]", "[TEXT]"), the source in parentheses and
+# the date ("28 AUG 89")
+_TAGS_RE = re.compile(r"\[[^\]]*\]|\([^)]*\)|\b\d{1,2} [A-Z]{3}(?: \d{2})?\b")
+_WORDS_RE = re.compile(r"[A-Za-z]{2,}")
+_DASH_END_RE = re.compile(r"[-–—]\s*$")
+
+
+def _lead_indices(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Each sentence's index counted without the header lines before it: a wire's dateline
+    line ("BOGOTA, 28 AUG 89 (INRAVISION ...) --") and tag lines ("[REPORT]", "[TEXT]") are
+    no lead, so the sentence after them opens the report."""
+    out, headers = [], 0
+    for i, (start, end) in enumerate(spans):
+        out.append(i - headers)
+        bare = _TAGS_RE.sub(" ", text[start:end])
+        words = _WORDS_RE.findall(bare)
+        if not words or (len(words) <= 3 and _DASH_END_RE.search(bare)):
+            headers += 1
+    return out
 
 
 def _aside(p: PlaceMention, text: str, index: int, dateline: bool,
@@ -212,11 +242,20 @@ def score_places(places: Sequence[PlaceMention], doc: Any, *,
     firm: set[tuple[Any, ...]] = set()  # places named at least once as the scene
     prev: tuple[int, float] = (-1, 1.0)  # end and aside factor of the previous mention
     unlisted: list[PlaceMention] = []  # "in the town of Lingle": scenes the gazetteer lacks
+    leads = _lead_indices(text, spans)
+    filed: tuple[Any, ...] | None = None  # the first dateline's town
     for p in places:
         i = _sentence_of(spans, p.span[0])
         if spans and spans[i][0] in skip_sentences:
             continue
-        weight, aside = _weight(p, text, spans[i] if spans else (0, len(text)), i, person_ends)
+        weight, aside = _weight(p, text, spans[i] if spans else (0, len(text)),
+                                leads[i] if spans else i, person_ends)
+        if p.kind == "city" and _is_dateline(p, text):
+            if filed is not None and filed != _key(p) and _RELAYED_AFTER_RE.match(text, p.span[1]):
+                # "BOGOTA, 12 SEP 89 (RADIO ...) -- [TEXT] CALI --": the desk relays a report
+                # filed from the scene
+                weight += 1.0
+            filed = filed or _key(p)
         if aside == 1.0 and p.kind in ("admin1", "country") and _APPOSITION_RE.fullmatch(
                 text, prev[0], p.span[0]):
             # "in custody in Urbana, Illinois": the state shares its town's discount
@@ -329,10 +368,10 @@ def _county_to_town(ranked: list[ScoredPlace], firm: Container[tuple[Any, ...]],
                     unlisted: Sequence[PlaceMention] = ()) -> list[ScoredPlace]:
     """A county at the top gives way to a town in it that the report names ("Shelby County
     deputies" ... "Memphis"): an incident's place is a town. The county's score goes with it.
-    A county named alone stays a county (its seat would be a guess). A town resolved in
-    another state counts when it is named as the scene (``firm``) and the county has a town
-    of that name; so does a name the gazetteer lacks, written as the scene, that is a postal
-    town of the county ("Goshen County" ... "the Wyoming town of Lingle")."""
+    A town resolved in another state counts when it is named as the scene (``firm``) and the
+    county has a town of that name; so does a name the gazetteer lacks, written as the scene,
+    that is a postal town of the county ("Goshen County" ... "the Wyoming town of Lingle").
+    A county named alone stays a county: news and gold alike often mean the county itself."""
     if not ranked or ranked[0].place.kind != "admin2":
         return ranked
     county = ranked[0].place
@@ -352,6 +391,28 @@ def _county_to_town(ranked: list[ScoredPlace], firm: Container[tuple[Any, ...]],
     town = replace(named, text=county.text, span=county.span)
     rest = [s for s in ranked[1:] if _key(s.place) != _key(town) and s.place.name != town.name]
     return [ScoredPlace(town, ranked[0].score), *rest]
+
+
+# A county's one big town: this many people, and at least twice its next town's
+_DOMINANT_POP = 20_000
+_DOMINANT_RATIO = 2.0
+
+
+def dominant_town(county: PlaceMention) -> PlaceMention | None:
+    """The town a US county's news means when it names no town: the county's one big town
+    ("Harris County" is Houston, "Navarro County" Corsicana). None for a county of several
+    comparable towns (Rock County: Janesville and Beloit) or of villages only, where naming
+    one would be a guess; also for any place that is not a US county with its state."""
+    from corroborate.extract.geo.gazetteer import Gazetteer
+
+    towns = _county_towns(county)
+    if not towns or towns[0].population < _DOMINANT_POP:
+        return None
+    if len(towns) > 1 and towns[0].population < _DOMINANT_RATIO * towns[1].population:
+        return None
+    # (a big city whose postal area only spills into the county is not its town)
+    home = Gazetteer.default().home_county(towns[0].name or "", county.admin1 or "")
+    return towns[0] if home == fold(county.name or county.text) else None
 
 
 def _postal_town_elsewhere(p: PlaceMention, county: PlaceMention) -> bool:
@@ -527,7 +588,7 @@ def _explicit_owner(p: PlaceMention, cities: list[PlaceMention], text: str
     for q in cities:
         if 0 < p.span[0] - q.span[1] <= 8 and _POSSESSIVE_RE.match(text[q.span[1]:p.span[0]]):
             return q
-        if 0 < q.span[0] - p.span[1] <= 25 and _SECTION_OF_RE.match(text[p.span[1]:q.span[0]]):
+        if 0 < q.span[0] - p.span[1] <= 35 and _SECTION_OF_RE.match(text[p.span[1]:q.span[0]]):
             return q
     return None
 

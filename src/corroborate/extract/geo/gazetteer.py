@@ -80,6 +80,7 @@ def _latin(name: str) -> bool:
     return bool(name) and all(ord(c) < 0x250 or unicodedata.combining(c) for c in name)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure; asked of the same keys for every candidate
 def strip_admin_suffix(key: str) -> str:
     """"kerman province" -> "kerman"; keys without a suffix come back unchanged."""
     for suffix in _ADMIN1_SUFFIXES:
@@ -100,6 +101,18 @@ class _Row:
     lon: float | None
     population: int
     geonameid: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer row as ranking code reads it (no coordinates: see ``Gazetteer.mention``)."""
+
+    row: int
+    kind: str  # "city", "admin1" or "country"
+    name: str
+    admin1: str | None  # a city's admin-1 division; an admin-1 row's own name
+    country_code: str
+    population: int
 
 
 class _Index:
@@ -286,6 +299,7 @@ class Gazetteer:
         self._counties: dict[str, tuple[str, ...]] | None = None
         self._county_towns: dict[tuple[str, str], tuple[str, ...]] | None = None
         self._town_counties: dict[tuple[str, str], frozenset[str]] = {}
+        self._home_counties: dict[tuple[str, str], str] = {}
         # countries are added first, so their rows are the leading ones
         self._country_row: dict[str, int] = {}
         for i, kind in enumerate(index.kind):
@@ -305,6 +319,12 @@ class Gazetteer:
         if hit is None:
             return ()
         return (hit,) if isinstance(hit, int) else tuple(hit)
+
+    def entry(self, row: int) -> Entry:
+        """The row's kind, name, admin-1, country and population (``row`` from ``candidates``)."""
+        index = self._index
+        return Entry(row, index.kind[row], index.name[row], index.admin1[row], index.cc[row],
+                     index.pop[row])
 
     def mention(self, i: int, text: str = "", span: tuple[int, int] = (0, 0)) -> PlaceMention:
         r = self._index.row(i)
@@ -390,15 +410,29 @@ class Gazetteer:
         counties = self.town_counties(town, state)
         return fold(county) in counties if counties else None
 
+    def home_county(self, town: str, state: str) -> str | None:
+        """Folded name of the county holding most of ``town``'s ZIP codes: the county a
+        postal town is in, though its addresses spill over ("Atlanta" is Fulton County's,
+        not Clayton's). None when unknown (see ``town_counties``)."""
+        self._zip_towns()
+        return self._home_counties.get((fold(town), fold(state)))
+
     def _zip_towns(self) -> tuple[dict[tuple[str, str], tuple[str, ...]],
                                   dict[tuple[str, str], frozenset[str]]]:
         if self._county_towns is None:
-            self._county_towns = _zip_county_towns()
+            zips = _zip_county_towns()
+            self._county_towns = {key: tuple(sorted(c, key=lambda n: (-c[n], n)))
+                                  for key, c in zips.items()}
             counties: dict[tuple[str, str], set[str]] = defaultdict(set)
-            for (county, state), towns in self._county_towns.items():
-                for town in towns:
-                    counties[(fold(town), state)].add(county)
+            most: dict[tuple[str, str], tuple[int, str]] = {}
+            for (county, state), towns in sorted(zips.items()):
+                for town, n in towns.items():
+                    key = (fold(town), state)
+                    counties[key].add(county)
+                    if n > most.get(key, (0, ""))[0]:
+                        most[key] = (n, county)
             self._town_counties = {k: frozenset(v) for k, v in counties.items()}
+            self._home_counties = {k: county for k, (_n, county) in most.items()}
         return self._county_towns, self._town_counties
 
     def country(self, code_or_name: str) -> PlaceMention | None:
@@ -441,8 +475,8 @@ def _us_counties() -> dict[str, tuple[str, ...]]:
     return {key: tuple(sorted(set(states))) for key, states in out.items()}
 
 
-def _zip_county_towns() -> dict[tuple[str, str], tuple[str, ...]]:
-    """(folded county, folded state) -> its postal towns, most ZIP codes first; from the
+def _zip_county_towns() -> dict[tuple[str, str], Counter[str]]:
+    """(folded county, folded state) -> its postal towns and their ZIP code counts; from the
     ``zipcodes`` package when installed (it ships the USPS data; no network)."""
     from corroborate.extract.geo.lexicon import US_POSTAL
 
@@ -455,7 +489,7 @@ def _zip_county_towns() -> dict[tuple[str, str], tuple[str, ...]]:
         state = US_POSTAL.get(z.get("state") or "")
         if state and z.get("county") and z.get("city"):
             counts[(fold(z["county"]), fold(state))][z["city"]] += 1
-    return {key: tuple(sorted(c, key=lambda n: (-c[n], n))) for key, c in counts.items()}
+    return dict(counts)
 
 
 def _alpha2(code: str) -> str:

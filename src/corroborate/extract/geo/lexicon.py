@@ -85,4 +85,5 @@ NON_PLACE_WORDS = frozenset({
     "west", "central", "home", "hospital", "church", "school", "court", "congress", "senate",
     "assembly", "embassy", "cathedral", "palace", "center", "centre", "district", "ministry",
     "department", "province", "region", "area", "zone", "place", "the place", "paz",
+    "date", "no date",  # "CLANDESTINE, NO DATE (RADIO ...) --": a wire's undated dateline
 }) | CITY_PART_WORDS

@@ -26,7 +26,7 @@ from corroborate.extract.geo.lexicon import (
     US_POSTAL,
     US_STATE_ABBREVIATIONS,
 )
-from corroborate.extract.nlp import doc_text, load_nlp
+from corroborate.extract.nlp import doc_ents, doc_text, doc_tokens, load_nlp
 from corroborate.records import PlaceMention
 
 _WORD = r"[A-Z][\w'’.\-]*"
@@ -76,8 +76,12 @@ _AGENCY_WORD_RE = re.compile(r"\b(?:Police|Sheriff|Fire|Rescue|PD)\b")
 _AGENCY_RE = re.compile(rf"({_NAME})\s+(?:Police|POLICE|police|Sheriff|SHERIFF|sheriff|PD|"
                         rf"Fire Department|Fire Rescue|Fire Dept)\b")
 # "Memphis, Tennessee", "Elmo, Mo.": a town and its US state, wherever they are written.
+# Postal codes count too ("Richmond, VA News"), but not those that are also words or titles
+# ("Smith, MD", "Jones, OR ...").
+_WORDLIKE_CODES = frozenset({"IN", "OR", "ME", "OK", "HI", "OH", "MD", "AS", "DE", "ID", "LA"})
 _STATE_WORDS = "|".join(re.escape(w) for w in sorted(
-    [*US_POSTAL.values(), *US_STATE_ABBREVIATIONS], key=len, reverse=True))
+    [*US_POSTAL.values(), *US_STATE_ABBREVIATIONS, *(set(US_POSTAL) - _WORDLIKE_CODES)],
+    key=len, reverse=True))
 _CITY_STATE_RE = re.compile(
     rf"(?<![\w&])([A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,3}}),\s+({_STATE_WORDS})(?![\w])")
 _NOT_NAME_START = frozenset({"in", "at", "near", "of", "from", "to", "the", "a", "an", "and"})
@@ -85,7 +89,7 @@ _NOT_NAME_START = frozenset({"in", "at", "near", "of", "from", "to", "the", "a",
 _DATELINE_RE = re.compile(
     r"(?:^|(?<=[^A-Z]))([A-Z][A-Z'.\-]+(?:\s[A-Z][A-Z'.\-]+){0,3})"
     r"(?:,\s*([A-Z][A-Za-z]{0,4}\.(?:\s?[A-Z][a-z]?\.)?|[A-Z]{2}\b|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))?"
-    r"\s*(?:\(([^)\n]{1,40})\)\s*)?(?:[-–—]{1,2}\s|[-–—]{1,2}(?=[A-Z])|,\s*\d{1,2}\s[A-Z]{3}\s\d{2})"
+    r"\s*(?:\(([^)\n]{1,40})\)\s*)?(?:[-–—]{1,2}\s|[-–—]{1,2}(?=[A-Z])|,\s*\d{1,2}\s[A-Z]{3}(?:\s\d{2})?\b)"
 )
 # "CBS Chicago(STMW) —", "Dallas (AP) -": a title-case dateline with a wire tag.
 _TAG_DATELINE_RE = re.compile(
@@ -111,6 +115,8 @@ def _is_upper_doc(text: str) -> bool:
 def _raw_mentions(doc: Any, gaz: Gazetteer, upper: bool) -> list[_Raw]:
     text = doc_text(doc)
     raws = _datelines(text, gaz)
+    raws += [r for r in _relayed_datelines(text, gaz) if all(r.end <= q.start or r.start >= q.end
+                                                             for q in raws)]
     for m in _ADMIN_RE.finditer(text):
         if m.group(2).lower() in ("county", "parish"):
             start = _county_start(m.group(1), m.group(2), gaz, m.start(1))
@@ -122,13 +128,14 @@ def _raw_mentions(doc: Any, gaz: Gazetteer, upper: bool) -> list[_Raw]:
     raws += _city_state_mentions(text, gaz)
     raws += _abbreviated_counties(text, gaz)
     for m in _CITY_OF_RE.finditer(text):
-        raws.append(_Raw(m.start(1), m.end(1), m.group(1), None, "cityof"))
+        name = _known_prefix(m.group(1), gaz) or m.group(1)
+        raws.append(_Raw(m.start(1), m.start(1) + len(name), name, None, "cityof"))
     for m in _PART_RE.finditer(text):
         g = 1 if m.group(1) else 2
         name = re.sub(r"\s+(?:neighbou?rhood|section)$", "", m.group(g))
         if fold(name) not in NON_PLACE_WORDS:
             raws.append(_Raw(m.start(g), m.start(g) + len(name), name, None, "part"))
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if (ent.label_ in ("GPE", "LOC", "FAC") and not upper
                 and not _AGENCY_WORD_RE.search(ent.text) and fold(ent.text) not in CITY_PART_WORDS):
             raws.append(_ner_raw(ent))
@@ -171,7 +178,10 @@ def _ordinary_word(raw: _Raw, gaz: Gazetteer) -> bool:
         return False
     if fold(raw.text) not in _english_words():
         return False
-    return all(gaz._index.pop[r] < 100_000 for r in gaz.candidates(raw.text))
+    # (a region's rank is no size: "THE MOST", "IN THE MIDDLE" name no Czech or Manx region)
+    entries = [gaz.entry(r) for r in gaz.candidates(raw.text)]
+    return all(e.kind == "admin1" or (e.kind == "city" and e.population < 100_000)
+               for e in entries)
 
 
 _CO_RE = re.compile(rf"(?<![\w])({_NAME})\s+Co\.(?!\w)")
@@ -194,7 +204,7 @@ def _abbreviated_counties(text: str, gaz: Gazetteer) -> list[_Raw]:
 
 # A sentence ends inside a name's span: a line break, or a full stop after a word that is no
 # abbreviation ("Lingle. The Goshen County", but "St. Louis", "Ft. Myers").
-_NAME_BREAK_RE = re.compile(r"\n|(?<=[a-z]{3})\.\s")
+_NAME_BREAK_RE = re.compile(r"\n|(?<=[a-z]{3})\.\s|(?<=[A-Z]{3})\.\s")
 
 
 def _one_line(raw: _Raw) -> _Raw | None:
@@ -221,7 +231,7 @@ def _in_person(raw: _Raw, doc: Any) -> bool:
     """The name is part of a longer person's name ("the aid of Marvin Jacob Lee")."""
     return any(e.label_ == "PERSON" and e.start_char <= raw.start and raw.end <= e.end_char
                and e.end_char - e.start_char > raw.end - raw.start
-               and not _NOT_A_NAME_RE.search(e.text) for e in doc.ents)
+               and not _NOT_A_NAME_RE.search(e.text) for e in doc_ents(doc))
 
 
 # "the 1200 block of Holden", "Seventh Street and Broadway": streets
@@ -248,6 +258,8 @@ def _drop_non_places(raws: list[_Raw], text: str, surnames: frozenset[str]) -> l
     ("Weatherford, Texas")."""
     out = []
     for r in raws:
+        if r.source == "locative" and fold(r.text) in NON_PLACE_WORDS:
+            continue  # ("... CAPITAL.\n\nGUATEMALA CITY FIRE DEPARTMENT": a scan across lines)
         if r.source not in ("admin", "dateline", "tag") and (
                 _BLOCK_OF_RE.search(text[max(0, r.start - 20):r.start]) or _natural_feature(r, text)
                 or (fold(r.text) in surnames and not re.match(r",\s*[A-Z]", text[r.end:]))):
@@ -260,7 +272,7 @@ def _surnames(doc: Any) -> frozenset[str]:
     """Last names of the people the report names ("Sheriff Bryan Weatherford" -> a later
     bare "Weatherford said" is him, not the Texan city)."""
     out = set()
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         words = ent.text.split()
         if ent.label_ == "PERSON" and len(words) >= 2 and words[-1][:1].isupper():
             out.add(fold(words[-1]))
@@ -286,8 +298,8 @@ def _city_state_mentions(text: str, gaz: Gazetteer) -> list[_Raw]:
 
 
 # "at North Newberry and Smyser streets": a crossing of two streets
-_CROSS_STREETS_RE = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][\w.']*\s+){1,3}(?:[Ss]treets|[Aa]venues|"
-                               r"[Rr]oads)\b")
+_CROSS_STREETS_RE = re.compile(r"\s+(?:and|AND|&)\s+(?:[A-Z][\w.']*\s+){1,3}(?:[Ss]treets|"
+                               r"[Aa]venues|[Rr]oads|STREETS|AVENUES|ROADS)\b")
 
 
 def _facility(text: str, raw: _Raw) -> bool:
@@ -352,6 +364,18 @@ def _ner_raw(ent: Any) -> _Raw:
     return _Raw(start, start + len(words), words, hint, "ner")
 
 
+# "[TEXT] CALI -- THE JUDGES ...": a wire desk relaying a report filed from another town
+_RELAYED_RE = re.compile(r"\]\s+([A-Z][A-Z'.\-]+(?:\s[A-Z][A-Z'.\-]+){0,3})\s*[-–—]{1,2}\s")
+
+
+def _relayed_datelines(text: str, gaz: Gazetteer) -> list[_Raw]:
+    """A second dateline after the header's bracketed tags, if the gazetteer knows it."""
+    m = _RELAYED_RE.search(text[:400])
+    if m is None or fold(m.group(1)) in NON_PLACE_WORDS or not gaz.candidates(m.group(1)):
+        return []
+    return [_Raw(m.start(1), m.end(1), m.group(1), None, "dateline")]
+
+
 def _datelines(text: str, gaz: Gazetteer) -> list[_Raw]:
     """Datelines in the first few hundred characters (titles are sometimes glued before)."""
     out: list[_Raw] = []
@@ -370,7 +394,7 @@ def _datelines(text: str, gaz: Gazetteer) -> list[_Raw]:
         for cut in range(0, max(1, len(name) - 3)):
             if " " in name[:cut]:
                 break
-            if gaz.candidates(_known_name(name[cut:], gaz)):
+            if fold(name[cut:]) not in _UNDATED and gaz.candidates(_known_name(name[cut:], gaz)):
                 out.append(_Raw(start + cut, start + len(name), name[cut:], None, "dateline"))
                 if m.group(2):
                     out.append(_Raw(m.start(2), m.end(2), m.group(2), "admin1", "dateline"))
@@ -384,6 +408,9 @@ def _datelines(text: str, gaz: Gazetteer) -> list[_Raw]:
             return [_Raw(start, start + len(name), name, None, "dateline"),
                     _Raw(m.start(2), m.end(2), m.group(2), "admin1", "dateline")]
     return out
+
+
+_UNDATED = frozenset({"date", "no date"})  # "CLANDESTINE, NO DATE (RADIO ...) --"
 
 
 def _ap_state(word: str | None) -> bool:
@@ -404,10 +431,26 @@ def _locative_mentions(text: str, gaz: Gazetteer) -> list[_Raw]:
             name = " ".join(words[:n]).rstrip(".,")
             if fold(name) in NON_PLACE_WORDS or len(name) < 3:
                 continue
-            if gaz.candidates(name):
+            # ("IN NORTHWEST SAN SALVADOR": the city with its direction, not a region
+            # "Northwest"; resolving drops the direction)
+            if gaz.candidates(name) or (_DIRECTION_RE.match(name) and gaz.candidates(
+                    _DIRECTION_RE.sub("", name))):
                 out.append(_Raw(m.start(1), m.start(1) + len(name), name, None, "locative"))
                 break
     return out
+
+
+def _known_prefix(name: str, gaz: Gazetteer) -> str | None:
+    """The longest run of ``name``'s first words that the gazetteer knows ("CITY OF MEDELLIN
+    LAST NIGHT" is Medellin), when it does not know the whole name."""
+    ends = [w.end() for w in re.finditer(r"\S+", name)]
+    if gaz.candidates(name):
+        return None
+    for end in reversed(ends[:-1]):
+        prefix = name[:end].rstrip(".,")
+        if len(prefix) >= 3 and fold(prefix) not in NON_PLACE_WORDS and gaz.candidates(prefix):
+            return prefix
+    return None
 
 
 def _dedupe(raws: list[_Raw]) -> list[_Raw]:
@@ -432,6 +475,8 @@ class _Context:
     postal: dict[str, tuple[str, str]] = field(default_factory=dict)
     # another country is named at least as often as the US, and no US state is
     foreign: bool = False
+    # folded US county name without "County" -> the states that have such a county
+    counties: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def in_state(self, cc: str, admin1: str | None) -> float:
         return self.states.get((cc, fold(admin1 or "")), 0) if admin1 else 0
@@ -460,12 +505,15 @@ def _context(doc: Any, raws: list[_Raw], gaz: Gazetteer) -> _Context:
             countries["US"] += 1
         elif r.hint != "county" and fold(r.text) in _US_STATE_KEYS:
             countries["US"] += 0.5  # "Florida" is far likelier the state than the Uruguayan town
-    for tok in doc:
+    for tok in doc_tokens(doc):
         code = DEMONYMS.get(tok.text.lower())
         if code:
             countries[code] += 0.5
+    counties: dict[str, tuple[str, ...]] = {}
     for r in raws:
         county_states = gaz.county_states(_county_name(r.text)) if r.hint == "county" else ()
+        if county_states:
+            counties[name_key(_COUNTY_WORD_RE.sub("", _county_name(r.text)))] = county_states
         if len(county_states) == 1:
             states[("US", fold(county_states[0]))] += 1
         elif r.hint != "county":
@@ -481,9 +529,10 @@ def _context(doc: Any, raws: list[_Raw], gaz: Gazetteer) -> _Context:
     if _CALL_SIGN_RE.search(text[:600]):
         countries["US"] += 1  # "Savannah (WSAV) –": a US station's dateline
     us_like = countries.get("US", 0) > 0 or not countries
-    return _Context(countries, states, us_like)
+    return _Context(countries, states, us_like, counties=counties)
 
 
+_COUNTY_WORD_RE = re.compile(r"\s+(?:County|Parish)$", re.IGNORECASE)
 _US_STATE_NAMES = frozenset(fold(name) for name in US_POSTAL.values())
 _US_STATE_KEYS = _US_STATE_NAMES - {"georgia"}
 
@@ -511,22 +560,24 @@ def _appositive(text: str, raw: _Raw, nxt: _Raw | None) -> str | None:
 
 def _score(gaz: Gazetteer, row: int, ctx: _Context, near: PlaceMention | None,
            key: str = "") -> float:
-    index = gaz._index
-    score = math.log10(index.pop[row] + 10)
-    if key and name_key(index.name[row]) != key and index.kind[row] == "city":
+    e = gaz.entry(row)
+    score = math.log10(e.population + 10)
+    if key and name_key(e.name) != key and e.kind == "city":
         score -= 2.5  # matched an alternate name ("Philadelphia" is also an old name of Amman)
-    cc, admin1, kind = index.cc[row], index.admin1[row], index.kind[row]
-    if kind == "city" and admin1 == index.name[row]:
+    cc, admin1, kind = e.country_code, e.admin1, e.kind
+    if kind == "city" and admin1 == e.name:
         score += 0.6
     total = sum(ctx.countries.values())
     if total:
         score += 4 * ctx.countries.get(cc, 0) / total
     if kind == "city" and ctx.in_state(cc, admin1) and name_key(admin1 or "") != key:
         score += 2.5  # (a mention of "Florida" is no evidence for Florida, Uruguay, in Florida)
+    elif kind == "city" and cc == "US" and admin1 in ctx.counties.get(name_key(e.name), ()):
+        score += 2.5  # "York County ... in York": the county's namesake town, in its state
     if ctx.us_like and not ctx.countries and cc == "US":
         score += 1.0  # no country named at all: local US news is the likeliest reading
     if _us_report(ctx) and cc != "US" and not ctx.countries.get(cc) and (
-            kind == "admin1" or (kind == "city" and index.pop[row] < 1_000_000)):
+            kind == "admin1" or (kind == "city" and e.population < 1_000_000)):
         # a report naming a US state or county and no other country: "shot in Florence" is
         # a US town, not Tuscany (a world city like London keeps its meaning)
         score -= 2.5
@@ -544,18 +595,17 @@ def _score(gaz: Gazetteer, row: int, ctx: _Context, near: PlaceMention | None,
 def _small_us_town_abroad(gaz: Gazetteer, row: int, ctx: _Context) -> bool:
     """A US town of modest size, in a report about another country that names no US state:
     "ESCALON" in San Salvador is a neighbourhood there, not the Californian town."""
-    index = gaz._index
-    return (ctx.foreign and index.cc[row] == "US" and index.kind[row] == "city"
-            and index.pop[row] < 100_000 and not ctx.in_state("US", index.admin1[row]))
+    e = gaz.entry(row)
+    return (ctx.foreign and e.country_code == "US" and e.kind == "city"
+            and e.population < 100_000 and not ctx.in_state("US", e.admin1))
 
 
 def _far_namesake(gaz: Gazetteer, row: int, ctx: _Context) -> bool:
     """A region abroad, in a report that names only US states and counties: "in the
     Northland" of Kansas City is no New Zealand region."""
-    index = gaz._index
-    cc = index.cc[row]
-    return (_us_report(ctx) and index.kind[row] == "admin1" and cc != "US"
-            and not ctx.countries.get(cc))
+    e = gaz.entry(row)
+    return (_us_report(ctx) and e.kind == "admin1" and e.country_code != "US"
+            and not ctx.countries.get(e.country_code))
 
 
 def _us_report(ctx: _Context) -> bool:
@@ -568,7 +618,7 @@ def _resolve(raw: _Raw, gaz: Gazetteer, ctx: _Context, near: PlaceMention | None
     span = (raw.start, raw.end)
     if raw.hint == "county":
         return _county(raw, gaz, ctx, near)
-    state = _state_from_text(raw.text, gaz, postal=raw.source == "dateline")
+    state = _state_from_text(raw.text, gaz, postal=raw.source in ("dateline", "citystate"))
     if state is not None:
         return replace(state, text=raw.text, span=span)
     name = _known_name(raw.text, gaz)
@@ -581,13 +631,13 @@ def _resolve(raw: _Raw, gaz: Gazetteer, ctx: _Context, near: PlaceMention | None
     if name != raw.text and _DIRECTION_RE.match(raw.text):
         # "East Germantown" in Philadelphia news is a neighbourhood, not Germantown, Maryland:
         # without its state named, only a big city's quarter ("West Philadelphia") is its city
-        rows = [r for r in rows if gaz._index.pop[r] >= 100_000
-                or ctx.in_state(gaz._index.cc[r], gaz._index.admin1[r])]
+        rows = [r for r in rows if (e := gaz.entry(r)).population >= 100_000
+                or ctx.in_state(e.country_code, e.admin1)]
     # a village's alternate name ("Inland" for Greensburg, Ohio) is mostly an ordinary word
     rows = [r for r in rows if not _obscure_alias(gaz, r, ctx, key)]
     if len(raw.text) <= 3 and raw.text.isupper():
         # an acronym ("US", "UN", "PM") is a country code at most, never a village
-        rows = [r for r in rows if gaz._index.kind[r] == "country"]
+        rows = [r for r in rows if gaz.entry(r).kind == "country"]
     if (near is not None and raw.hint is None
             and raw.source in ("dateline", "ner", "locative", "citystate")
             and fold(raw.text) not in NON_PLACE_WORDS
@@ -602,8 +652,9 @@ def _resolve(raw: _Raw, gaz: Gazetteer, ctx: _Context, near: PlaceMention | None
     known = raw.source == "dateline" and near is None
     if known:
         # a dateline names a city, not its namesake province ("SAN JOSE" of Costa Rica)
-        towns = {gaz._index.cc[r] for r in rows if gaz._index.kind[r] == "city"}
-        rows = [r for r in rows if gaz._index.kind[r] != "admin1" or gaz._index.cc[r] not in towns]
+        entries = [gaz.entry(r) for r in rows]
+        towns = {e.country_code for e in entries if e.kind == "city"}
+        rows = [e.row for e in entries if e.kind != "admin1" or e.country_code not in towns]
     best = max(rows, key=lambda r: (_score(gaz, r, ctx, near, key)
                                     + (3.0 if known and _world_city(gaz, r, key) else 0.0), -r))
     if near is None and _far_namesake(gaz, best, ctx):
@@ -613,9 +664,8 @@ def _resolve(raw: _Raw, gaz: Gazetteer, ctx: _Context, near: PlaceMention | None
 
 
 def _world_city(gaz: Gazetteer, row: int, key: str) -> bool:
-    index = gaz._index
-    return (index.kind[row] == "city" and index.pop[row] >= 1_000_000
-            and name_key(index.name[row]) == key)
+    e = gaz.entry(row)
+    return e.kind == "city" and e.population >= 1_000_000 and name_key(e.name) == key
 
 
 def _postal_namesake(p: PlaceMention, raw: _Raw, gaz: Gazetteer, ctx: _Context
@@ -651,10 +701,10 @@ def _written_name(p: PlaceMention, key: str) -> PlaceMention:
 
 
 def _within(gaz: Gazetteer, row: int, near: PlaceMention) -> bool:
-    index = gaz._index
-    if index.cc[row] != near.country_code:
+    e = gaz.entry(row)
+    if e.country_code != near.country_code:
         return False
-    return near.kind == "country" or fold(index.admin1[row] or "") == fold(near.name or "")
+    return near.kind == "country" or fold(e.admin1 or "") == fold(near.name or "")
 
 
 def _unlisted_town(raw: _Raw, near: PlaceMention) -> PlaceMention:
@@ -667,9 +717,9 @@ def _unlisted_town(raw: _Raw, near: PlaceMention) -> PlaceMention:
 
 
 def _obscure_alias(gaz: Gazetteer, row: int, ctx: _Context, key: str) -> bool:
-    index = gaz._index
-    return (index.kind[row] == "city" and name_key(index.name[row]) != key
-            and index.pop[row] < 15_000 and not ctx.in_state(index.cc[row], index.admin1[row]))
+    e = gaz.entry(row)
+    return (e.kind == "city" and name_key(e.name) != key
+            and e.population < 15_000 and not ctx.in_state(e.country_code, e.admin1))
 
 
 def _known_name(text: str, gaz: Gazetteer) -> str:
@@ -687,20 +737,20 @@ def _plausible_scan(gaz: Gazetteer, row: int, ctx: _Context, key: str, *,
                     unique: bool = False) -> bool:
     """A name found only by the preposition scan needs its country named, or to be big (a
     small US town will do in US news when no other place has that name: "in Kenly")."""
-    index = gaz._index
-    if index.kind[row] == "city" and name_key(index.name[row]) != key:
+    e = gaz.entry(row)
+    if e.kind == "city" and name_key(e.name) != key:
         return False  # alternate names are too noisy without NER's judgement
-    if index.kind[row] == "country":
+    if e.kind == "country":
         return True
     if _small_us_town_abroad(gaz, row, ctx):
         return False
-    if ctx.countries.get(index.cc[row]):
+    if ctx.countries.get(e.country_code):
         return True
-    if index.pop[row] >= 100_000:
+    if e.population >= 100_000:
         return True
-    in_state = bool(ctx.in_state(index.cc[row], index.admin1[row]))
-    big = index.pop[row] >= (1000 if unique else 5000)
-    return ctx.us_like and index.cc[row] == "US" and (in_state or big)
+    in_state = bool(ctx.in_state(e.country_code, e.admin1))
+    big = e.population >= (1000 if unique else 5000)
+    return ctx.us_like and e.country_code == "US" and (in_state or big)
 
 
 def _county(raw: _Raw, gaz: Gazetteer, ctx: _Context, near: PlaceMention | None
