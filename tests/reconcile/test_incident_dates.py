@@ -6,7 +6,7 @@ from corroborate.reconcile.incident import build_incident
 from corroborate.records import Attribution, Claim, Report, ReportAnalysis
 
 
-def _report(rid: str, published: str, day: str | None, speaker: str | None = None
+def _report(rid: str, published: str | None, day: str | None, speaker: str | None = None
             ) -> ReportAnalysis:
     """A report dating the incident ``day`` (None: it names no day, like the pipeline's
     publication-day fallback)."""
@@ -139,12 +139,7 @@ def test_tied_dates_pass_over_a_day_of_no_violence() -> None:
 
 
 def test_a_dated_day_beats_a_day_two_reports_give_without_its_year() -> None:
-    def undated(rid: str, day: str) -> ReportAnalysis:
-        claim = Claim(slot="event_date", value=day, report=rid, span=(10, 16),
-                      extractor="corroborate.dates.explicit.v1")
-        return ReportAnalysis(report=Report(id=rid, text=rid * 200), claims=(claim,),
-                              event_date=day, event_date_basis="explicit")
-
-    inc = build_incident([undated("a", "XXXX-05-21"), undated("b", "XXXX-05-21"),
-                          undated("c", "2011-05-11")])
+    # Reports with no publication date: nothing gives "May 21" its year.
+    inc = build_incident([_report("a", None, "XXXX-05-21"), _report("b", None, "XXXX-05-21"),
+                          _report("c", None, "2011-05-11")])
     assert inc.event_date == "2011-05-11"

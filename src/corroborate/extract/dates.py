@@ -484,10 +484,12 @@ _STAMP = re.compile(r"\b(?:posted|updated|published)\s*(?:on\s*)?:\s*(?:[a-z]+,?
 _STAMP_ZONE = 400
 
 
-def _page_stamp(text: str, raws: list[_Raw]) -> dt.date | None:
-    """The earliest full date stamped at the top of the page (posting or update)."""
+def _page_stamp(text: str, raws: list[_Raw], *, date_lines: bool = False) -> dt.date | None:
+    """The earliest full date stamped at the top of the page (posting or update); with
+    ``date_lines``, also a line that holds only dates and page furniture (``_date_line``)."""
     stamps = [d for r in raws if r.start < _STAMP_ZONE and (d := _explicit(r))
-              and _STAMP.search(text[max(0, r.start - 40):r.start])]
+              and (_STAMP.search(text[max(0, r.start - 40):r.start])
+                   or (date_lines and _date_line(text, r, raws)))]
     return min(stamps, default=None)
 
 
@@ -527,10 +529,8 @@ def page_date(text: str) -> str | None:
     A stamp ("Posted: May 3, 2019") or a line holding only a full date and clock
     furniture, within the first few lines; the earliest such date.
     """
-    raws = [r for r in _scan(text[:_STAMP_ZONE]) if r.start < _STAMP_ZONE]
-    stamps = [d for r in raws if (d := _explicit(r)) and (
-        _STAMP.search(text[max(0, r.start - 40):r.start]) or _date_line(text, r, raws))]
-    return min(stamps).isoformat() if stamps else None
+    stamp = _page_stamp(text, _scan(text[:_STAMP_ZONE]), date_lines=True)
+    return stamp.isoformat() if stamp else None
 
 
 def _reference(text: str, raws: list[_Raw], published: str | None
